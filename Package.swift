@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Broadsheet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "broadsheet", targets: ["broadsheet"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "ArchiveModel"),
+        .target(
+            name: "ContentReader",
+            dependencies: ["ArchiveModel", "CCmark", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "SiteIndex", dependencies: ["ArchiveModel"]),
+        .target(
+            name: "Rendering",
+            dependencies: ["ArchiveModel", "SiteIndex", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "SiteBuilder",
+            dependencies: [
+                "ArchiveModel", "ContentReader", "SiteIndex", "Rendering",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "broadsheet",
+            dependencies: [
+                "ArchiveModel", "ContentReader", "SiteBuilder",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ArchiveModelTests", dependencies: ["ArchiveModel"]),
+        .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader"]),
+        .testTarget(name: "SiteIndexTests", dependencies: ["SiteIndex"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentReader"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ContentReader"]),
+    ]
+)

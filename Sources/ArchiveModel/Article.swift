@@ -1,0 +1,54 @@
+/// Everything an article says about itself, apart from its body: the front matter of a Markdown
+/// file, or the headline, standfirst and caption of a plain-text one.
+public struct ArticleMetadata: Sendable, Hashable {
+    public var title: String
+    /// nil for an undated article: listed after dated ones and shown as undated.
+    public var date: ArticleDate?
+    public var updated: ArticleDate?
+    public var authors: [String]
+    public var standfirst: String?
+    /// The URL the article was originally published at.
+    public var source: String?
+    public var publication: String?
+    public var tags: [String]
+    public var image: ArticleImage?
+    /// The last path component of the article's URL; always a valid `Slug`.
+    public var slug: String
+    public var draft: Bool
+    /// Front matter fields Broadsheet does not interpret, passed to templates as `params`.
+    public var params: [String: ParamValue]
+
+    public init(
+        title: String, date: ArticleDate? = nil, updated: ArticleDate? = nil, authors: [String] = [],
+        standfirst: String? = nil, source: String? = nil, publication: String? = nil, tags: [String] = [],
+        image: ArticleImage? = nil, slug: String, draft: Bool = false, params: [String: ParamValue] = [:]
+    ) {
+        self.title = title
+        self.date = date
+        self.updated = updated
+        self.authors = authors
+        self.standfirst = standfirst
+        self.source = source
+        self.publication = publication
+        self.tags = tags
+        self.image = image
+        self.slug = slug
+        self.draft = draft
+        self.params = params
+    }
+}
+
+/// One article as read from `Content/articles/`: where it came from, what it says about itself
+/// and its body. Bodies are large; stages keep an `Article` only while its own page needs it.
+public struct Article: Sendable, Hashable {
+    /// The path of the source file, relative to the site folder (`Content/articles/x.md`).
+    public var path: String
+    public var metadata: ArticleMetadata
+    public var body: [Block]
+
+    public init(path: String, metadata: ArticleMetadata, body: [Block]) {
+        self.path = path
+        self.metadata = metadata
+        self.body = body
+    }
+}

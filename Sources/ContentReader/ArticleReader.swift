@@ -1,0 +1,44 @@
+import ArchiveModel
+
+/// Turns the bytes of one file under `Content/articles/` into an `Article`, choosing the format by
+/// extension (`.md`: front matter + CommonMark, `.txt`: pasted plain text).
+public enum ArticleReader {
+    /// The outcome of reading one file: the article when it could be read, and every diagnostic.
+    public struct Result: Sendable {
+        public var article: Article?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// File extensions that hold articles.
+    public static let extensions: Set<String> = ["md", "markdown", "txt"]
+
+    /// Reads one article. `path` is shown in diagnostics; `fileName` gives the date prefix and slug.
+    public static func read(path: String, bytes: [UInt8]) -> Result {
+        let fileName = String(path.split(separator: "/").last ?? Substring(path))
+        do throws(Diagnostic) {
+            let source = try SourceText(path: path, bytes: bytes)
+            if fileName.lowercased().hasSuffix(".txt") {
+                return Result(article: try PlainTextArticleParser.parse(source, fileName: fileName), diagnostics: [])
+            }
+            return readMarkdown(source, fileName: fileName)
+        } catch {
+            return Result(article: nil, diagnostics: [error])
+        }
+    }
+
+    private static func readMarkdown(_ source: SourceText, fileName: String) -> Result {
+        do throws(Diagnostic) {
+            let parts = try FrontMatter.split(source)
+            let document = try YAMLDocument(path: source.path, yaml: parts.yaml, lineOffset: parts.yamlFirstLine - 1)
+            var decoder = ArticleMetadataDecoder(document: document, fileName: FileNameInfo(fileName: fileName))
+            guard let metadata = decoder.decode() else {
+                return Result(article: nil, diagnostics: decoder.diagnostics)
+            }
+            let body = MarkdownParser.parse(parts.body, firstLine: parts.bodyFirstLine)
+            return Result(
+                article: Article(path: source.path, metadata: metadata, body: body), diagnostics: decoder.diagnostics)
+        } catch {
+            return Result(article: nil, diagnostics: [error])
+        }
+    }
+}

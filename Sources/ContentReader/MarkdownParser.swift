@@ -1,0 +1,110 @@
+import ArchiveModel
+import CCmark
+
+/// Parses CommonMark with libcmark (smart punctuation, source positions) and copies the cmark tree
+/// into `Block` values at once, so the C tree is freed before the article moves on.
+public enum MarkdownParser {
+    /// The blocks of `markdown`; `firstLine` is the file line the text starts on.
+    public static func parse(_ markdown: String, firstLine: Int = 1) -> [Block] {
+        let options = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS
+        var text = markdown
+        let root = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, options)
+            }
+        }
+        guard let root else { return [] }
+        defer { cmark_node_free(root) }
+        return TreeCopier(lineOffset: firstLine - 1).blocks(under: root)
+    }
+}
+
+/// Walks a cmark tree and builds the value-type mirror of it.
+private struct TreeCopier {
+    let lineOffset: Int
+
+    func blocks(under parent: OpaquePointer) -> [Block] {
+        children(of: parent).compactMap(block)
+    }
+
+    private func block(_ node: OpaquePointer) -> Block? {
+        let location = SourceLocation(
+            line: Int(cmark_node_get_start_line(node)) + lineOffset, column: Int(cmark_node_get_start_column(node)))
+        let kind: Block.Kind
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            kind = .paragraph(inlines(under: node))
+        case CMARK_NODE_HEADING:
+            kind = .heading(level: Int(cmark_node_get_heading_level(node)), inlines(under: node))
+        case CMARK_NODE_BLOCK_QUOTE:
+            kind = .blockQuote(blocks(under: node))
+        case CMARK_NODE_LIST:
+            kind = .list(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0,
+                items: children(of: node).map { blocks(under: $0) })
+        case CMARK_NODE_CODE_BLOCK:
+            kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: literal(node))
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_CUSTOM_BLOCK:
+            kind = .html(literal(node))
+        case CMARK_NODE_THEMATIC_BREAK:
+            kind = .thematicBreak
+        default:
+            return nil
+        }
+        return Block(kind, at: location)
+    }
+
+    private func inlines(under parent: OpaquePointer) -> [Inline] {
+        var result: [Inline] = []
+        for node in children(of: parent) {
+            guard let inline = inline(node) else { continue }
+            // Smart punctuation splits text nodes at quote marks; rejoin them so a block's text
+            // runs are whole.
+            if case .text(let next) = inline, case .text(let previous)? = result.last {
+                result[result.count - 1] = .text(previous + next)
+            } else {
+                result.append(inline)
+            }
+        }
+        return result
+    }
+
+    private func inline(_ node: OpaquePointer) -> Inline? {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return .text(literal(node))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(literal(node))
+        case CMARK_NODE_HTML_INLINE, CMARK_NODE_CUSTOM_INLINE: return .html(literal(node))
+        case CMARK_NODE_EMPH: return .emphasis(inlines(under: node))
+        case CMARK_NODE_STRONG: return .strong(inlines(under: node))
+        case CMARK_NODE_LINK:
+            return .link(
+                destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                inlines(under: node))
+        case CMARK_NODE_IMAGE:
+            return .image(
+                source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                alt: inlines(under: node))
+        default: return nil
+        }
+    }
+
+    private func children(of parent: OpaquePointer) -> [OpaquePointer] {
+        var nodes: [OpaquePointer] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            nodes.append(node)
+            child = cmark_node_next(node)
+        }
+        return nodes
+    }
+
+    private func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

@@ -1,0 +1,139 @@
+import ArchiveModel
+import Yams
+
+/// A YAML mapping from a file (site.yml, entities.yml or an article's front matter) with helpers that
+/// read typed values and report problems at the value's own line and column in that file.
+struct YAMLDocument {
+    let path: String
+    /// Added to YAML line numbers to get file line numbers (1 for front matter after `---`).
+    let lineOffset: Int
+    let root: Node.Mapping?
+
+    /// Parses `yaml`; a syntax error becomes a diagnostic at its place in the file. An empty
+    /// document has no root; a document that is not a mapping is an error.
+    init(path: String, yaml: String, lineOffset: Int = 0) throws(Diagnostic) {
+        self.path = path
+        self.lineOffset = lineOffset
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw Self.diagnostic(for: error, path: path, lineOffset: lineOffset)
+        } catch {
+            throw Diagnostic(file: path, line: lineOffset + 1, message: "cannot read YAML: \(error)")
+        }
+        guard let node else {
+            root = nil
+            return
+        }
+        guard let mapping = node.mapping else {
+            throw Diagnostic(
+                file: path, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column,
+                message: "expected a mapping of `key: value` lines",
+                hint: "write one setting per line, such as `title: My archive`")
+        }
+        root = mapping
+    }
+
+    /// The key/value pairs in file order, with each key as text.
+    var pairs: [(key: String, keyNode: Node, value: Node)] {
+        (root ?? Node.Mapping([])).map { (key: $0.key.scalar?.string ?? "\($0.key)", keyNode: $0.key, value: $0.value) }
+    }
+
+    func error(at node: Node, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(
+            file: path, line: node.mark.map { $0.line + lineOffset }, column: node.mark?.column,
+            message: message, hint: hint)
+    }
+
+    func warning(at node: Node, _ message: String, hint: String? = nil) -> Diagnostic {
+        var diagnostic = error(at: node, message, hint: hint)
+        diagnostic.severity = .warning
+        return diagnostic
+    }
+
+    /// A scalar as text; null is nil; a list or mapping is a type error.
+    func optionalString(_ node: Node, key: String) throws(Diagnostic) -> String? {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+            return scalar.string
+        case .sequence:
+            throw error(at: node, "`\(key)` must be text, not a list", hint: "write `\(key): some text`")
+        default:
+            throw error(at: node, "`\(key)` must be text, not a mapping", hint: "write `\(key): some text`")
+        }
+    }
+
+    /// A required, non-empty scalar as text.
+    func string(_ node: Node, key: String) throws(Diagnostic) -> String {
+        guard let text = try optionalString(node, key: key)?.trimmingSpaces(), !text.isEmpty else {
+            throw error(at: node, "`\(key)` is empty", hint: "give `\(key)` a value")
+        }
+        return text
+    }
+
+    /// A list of scalars; a single scalar is a list of one.
+    func stringList(_ node: Node, key: String) throws(Diagnostic) -> [String] {
+        if case .sequence(let sequence) = node {
+            var values: [String] = []
+            for item in sequence {
+                guard case .scalar = item else {
+                    throw error(at: item, "every item of `\(key)` must be text", hint: "write `\(key): [one, two]`")
+                }
+                if let text = try optionalString(item, key: key)?.trimmingSpaces(), !text.isEmpty { values.append(text) }
+            }
+            return values
+        }
+        return try optionalString(node, key: key).map { [$0.trimmingSpaces()] }?.filter { !$0.isEmpty } ?? []
+    }
+
+    func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {
+        guard let value = node.bool, case .scalar = node else {
+            throw error(at: node, "`\(key)` must be true or false", hint: "write `\(key): true` or `\(key): false`")
+        }
+        return value
+    }
+
+    func positiveInt(_ node: Node, key: String) throws(Diagnostic) -> Int {
+        guard case .scalar = node, let value = node.int, value > 0 else {
+            throw error(at: node, "`\(key)` must be a whole number above zero", hint: "write `\(key): 10`")
+        }
+        return value
+    }
+
+    /// Any value, kept for templates.
+    func param(_ node: Node) -> ParamValue {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if ["~", "null", "Null", "NULL", ""].contains(scalar.string) { return .null }
+                if let bool = node.bool { return .bool(bool) }
+                if let number = node.float { return .number(number) }
+            }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            return .list(sequence.map(param))
+        case .mapping(let mapping):
+            var values: [String: ParamValue] = [:]
+            for (key, value) in mapping { values[key.scalar?.string ?? "\(key)"] = param(value) }
+            return .map(values)
+        case .alias:
+            return .null
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+        let hint = "check the indentation and quote values that contain `: ` or start with a special character"
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            return Diagnostic(
+                file: path, line: mark.line + lineOffset, column: mark.column,
+                message: "malformed YAML: \(detail)", hint: hint)
+        default:
+            return Diagnostic(file: path, line: lineOffset + 1, message: "malformed YAML: \(error)", hint: hint)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArchiveModel
+import SiteIndex
+
+/// One page built from the site index rather than from an article body.
+public enum IndexPage: Sendable, Hashable {
+    case home(page: Int)
+    case tagIndex
+    case tag(Int, page: Int)
+    case archiveIndex
+    case year(Int, page: Int)
+    case month(year: Int, month: Int, page: Int)
+    case undated(page: Int)
+    case notFound
+}
+
+/// Renders the cross-article pages (home, tags, archive, 404) from the site index. `pages` lists
+/// them so the builder can render them in parallel; each reads only the summaries it shows.
+public struct IndexPageRenderer: Sendable {
+    let index: SiteIndex
+    let templates: TemplateSet
+    let site: SiteView
+    var urls: SiteURLs { site.urls }
+    var pageSize: Int { site.config.pageSize }
+
+    public init(index: SiteIndex, templates: TemplateSet, config: SiteConfig) {
+        self.index = index
+        self.templates = templates
+        self.site = SiteView(config: config)
+    }
+
+    /// Every index page of the site.
+    public var pages: [IndexPage] {
+        var pages: [IndexPage] = [.tagIndex, .archiveIndex, .notFound]
+        pages += (1...pageCount(index.articles.count)).map { .home(page: $0) }
+        for (position, tag) in index.tags.enumerated() {
+            pages += (1...pageCount(tag.articles.count)).map { .tag(position, page: $0) }
+        }
+        for (y, year) in index.years.enumerated() {
+            pages += (1...pageCount(year.articles.count)).map { .year(y, page: $0) }
+            for (m, month) in year.months.enumerated() {
+                pages += (1...pageCount(month.articles.count)).map { .month(year: y, month: m, page: $0) }
+            }
+        }
+        if !index.undated.isEmpty { pages += (1...pageCount(index.undated.count)).map { .undated(page: $0) } }
+        return pages
+    }
+
+    public func render(_ page: IndexPage) -> RenderedPage {
+        switch page {
+        case .home(let number):
+            let all = Array(index.articles.indices)
+            return list(all, number: number, basePath: "", template: "home", kind: "home", title: site.config.title) {
+                ListView(heading: site.config.title, intro: site.config.description.isEmpty ? nil : site.config.description)
+            }
+        case .tagIndex:
+            let tags = index.tags.map { LinkView(label: $0.name, url: urls.path(urls.tag($0.slug)), count: $0.articles.count) }
+            return single("tags/", template: "tags", kind: "tags", view: ListView(heading: "Tags", tags: tags))
+        case .tag(let position, let number):
+            let tag = index.tags[position]
+            return list(tag.articles, number: number, basePath: urls.tag(tag.slug), template: "tag", kind: "tag", title: "Tag: \(tag.name)") {
+                ListView(heading: tag.name, intro: "\(tag.articles.count) \(tag.articles.count == 1 ? "article" : "articles") tagged “\(tag.name)”")
+            }
+        case .archiveIndex:
+            return single("archive/", template: "archive", kind: "archive", view: ListView(heading: "Archive", years: yearLinks(current: nil)))
+        case .year(let y, let number):
+            let year = index.years[y]
+            let months = year.months.map {
+                LinkView(label: DateText.monthName($0.month), url: urls.path(urls.month(year: $0.year, month: $0.month)), count: $0.articles.count)
+            }
+            return list(year.articles, number: number, basePath: urls.year(year.year), template: "archive", kind: "archive", title: "\(year.year)") {
+                ListView(heading: "\(year.year)", years: yearLinks(current: year.year), months: months)
+            }
+        case .month(let y, let m, let number):
+            let month = index.years[y].months[m]
+            let label = DateText.month(month.month, year: month.year)
+            return list(month.articles, number: number, basePath: urls.month(year: month.year, month: month.month), template: "list", kind: "list", title: label) {
+                ListView(heading: label)
+            }
+        case .undated(let number):
+            return list(index.undated, number: number, basePath: urls.undated, template: "list", kind: "list", title: "Undated articles") {
+                ListView(heading: "Undated articles", intro: "Articles whose source gives no date.")
+            }
+        case .notFound:
+            let view = ListView(heading: "Page not found", intro: "There is no page at this address. It may have moved, or the link may be mistyped.")
+            return single("404.html", template: "404", kind: "404", view: view)
+        }
+    }
+
+    private func pageCount(_ items: Int) -> Int { max(1, (items + pageSize - 1) / pageSize) }
+
+    private func yearLinks(current: Int?) -> [LinkView] {
+        index.years.map {
+            LinkView(label: "\($0.year)", url: urls.path(urls.year($0.year)), count: $0.articles.count, current: $0.year == current)
+        } + (index.undated.isEmpty ? [] : [LinkView(label: "Undated", url: urls.path(urls.undated), count: index.undated.count)])
+    }
+
+    private func single(_ sitePath: String, template: String, kind: String, view: ListView) -> RenderedPage {
+        let meta = PageMeta(title: view.heading, sitePath: sitePath, kind: kind, urls: urls)
+        return RenderedPage(sitePath: sitePath, html: templates.render(PageContext(site: site, page: meta, content: view), template: template))
+    }
+
+    /// Page `number` of a paginated list of article positions.
+    private func list(
+        _ positions: [Int], number: Int, basePath: String, template: String, kind: String, title: String,
+        makeView: () -> ListView
+    ) -> RenderedPage {
+        let start = min((number - 1) * pageSize, positions.count)
+        let slice = positions[start..<min(start + pageSize, positions.count)]
+        let page = Page(number: number, count: pageCount(positions.count), items: slice)
+        var view = makeView()
+        view.articles = slice.map { ArticleCard(summary: index.articles[$0], urls: urls) }
+        view.pagination = PaginationView(page: page, basePath: basePath, urls: urls)
+        let sitePath = Pagination.path(of: number, basePath: basePath)
+        let pageTitle = number > 1 ? "\(title) (page \(number))" : title
+        let meta = PageMeta(title: pageTitle, sitePath: sitePath, description: view.intro, kind: kind, urls: urls)
+        return RenderedPage(sitePath: sitePath, html: templates.render(PageContext(site: site, page: meta, content: view), template: template))
+    }
+}

@@ -1,0 +1,50 @@
+import ArchiveModel
+
+/// Every URL the site links to, built from one place so that a site published under a sub-path
+/// (`https://example.org/archive/`) has every internal link under that path.
+public struct SiteURLs: Sendable {
+    /// Absolute base URL ending in "/".
+    public let baseURL: String
+    /// Path of the base URL, starting and ending in "/".
+    public let basePath: String
+
+    public init(config: SiteConfig) {
+        baseURL = config.baseURL
+        basePath = config.basePath
+    }
+
+    /// The root-relative URL of a site path such as `articles/x/` (`/archive/articles/x/`).
+    public func path(_ sitePath: String) -> String { basePath + sitePath }
+
+    /// The absolute URL of a site path, for canonical links and feeds.
+    public func absolute(_ sitePath: String) -> String { baseURL + sitePath }
+
+    public func article(_ slug: String) -> String { "articles/\(slug)/" }
+    public func tag(_ slug: String) -> String { "tags/\(slug)/" }
+    public func year(_ year: Int) -> String { "archive/\(year)/" }
+    public func month(year: Int, month: Int) -> String { "archive/\(year)/\(ArticleDate.pad(month, 2))/" }
+    public let undated = "archive/undated/"
+
+    /// A URL written by an author (a Markdown link, an image src): root-relative URLs move under the
+    /// base path; relative and absolute URLs stay; script URLs are dropped unless HTML is trusted.
+    public func content(_ url: String, allowUnsafe: Bool, isImage: Bool = false) -> String {
+        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        if !allowUnsafe && Self.isDangerous(trimmed, isImage: isImage) { return "" }
+        if trimmed.hasPrefix("/") && !trimmed.hasPrefix("//") {
+            return basePath + trimmed.dropFirst()
+        }
+        return trimmed
+    }
+
+    /// Schemes that run code when followed (the same list cmark's safe mode uses).
+    static func isDangerous(_ url: String, isImage: Bool) -> Bool {
+        let lower = url.lowercased()
+        if lower.hasPrefix("data:") {
+            let safeImages = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+            return !(isImage && safeImages.contains { lower.hasPrefix($0) })
+        }
+        return ["javascript:", "vbscript:", "file:"].contains { lower.hasPrefix($0) }
+    }
+}
+
+import Foundation

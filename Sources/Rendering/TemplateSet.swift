@@ -1,0 +1,119 @@
+import ArchiveModel
+import Foundation
+import Mustache
+
+/// The site's Mustache templates from `Templates/`, parsed and checked once per build: every page
+/// template must exist, every partial or parent it names must exist, and a syntax error is a
+/// diagnostic with the template's path and line. A page is never silently dropped.
+public struct TemplateSet: Sendable {
+    /// Page templates every theme must provide.
+    public static let required = ["base", "home", "list", "article", "tag", "tags", "archive", "404"]
+
+    let library: MustacheLibrary
+    /// Template names, for tests and messages.
+    public let names: Set<String>
+
+    /// Loads every `*.mustache` under `folder`; `displayPath` is how the folder is named in messages.
+    public static func load(from folder: URL, displayPath: String = "Templates") throws(DiagnosticError) -> TemplateSet {
+        var sources: [String: (path: String, text: String)] = [:]
+        for relative in Self.files(under: folder) where relative.hasSuffix(".mustache") {
+            let path = "\(displayPath)/\(relative)"
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                throw DiagnosticError([Diagnostic(file: path, message: "cannot read the template as UTF-8 text")])
+            }
+            sources[String(relative.dropLast(".mustache".count))] = (path, text)
+        }
+        return try parse(sources, folderPath: displayPath)
+    }
+
+    /// Parses templates given as name → (path, text); the seam `load` and tests share.
+    public static func parse(
+        _ sources: [String: (path: String, text: String)], folderPath: String = "Templates"
+    ) throws(DiagnosticError) -> TemplateSet {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    Diagnostic(
+                        file: source.path, line: error.context.lineNumber, column: error.context.columnNumber + 1,
+                        message: "template syntax error: \(describe(error.error))",
+                        hint: "check that every {{#section}} is closed by a matching {{/section}}"))
+            } catch {
+                diagnostics.append(Diagnostic(file: source.path, message: "template syntax error: \(error)"))
+            }
+            for reference in TemplateReferences.find(in: source.text) where sources[reference.name] == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        file: source.path, line: reference.line, column: reference.column,
+                        message: "the template `\(reference.name)` it uses does not exist",
+                        hint: "create \(folderPath)/\(reference.name).mustache or fix the name"))
+            }
+        }
+        for name in required where sources[name] == nil {
+            diagnostics.append(
+                Diagnostic(
+                    file: "\(folderPath)/\(name).mustache", message: "missing template `\(name)`",
+                    hint: "every theme needs \(required.map { $0 + ".mustache" }.joined(separator: ", "))"))
+        }
+        guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
+        return TemplateSet(library: library, names: Set(sources.keys))
+    }
+
+    /// Renders a view with a named template (which `load` has checked exists).
+    public func render(_ view: Any, template name: String) -> String {
+        library.render(view, withTemplate: name) ?? ""
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section is never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "malformed set-delimiter tag"
+        default: return "\(error)"
+        }
+    }
+
+    private static func files(under folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        return enumerator.compactMap { $0 as? String }.filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .sorted()
+    }
+}
+
+/// Finds `{{> partial}}` and `{{< parent}}` tags in template text, with their line and column.
+enum TemplateReferences {
+    struct Reference: Equatable {
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    static func find(in text: String) -> [Reference] {
+        var references: [Reference] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let after = rest[open.upperBound...].drop(while: { $0 == " " })
+                guard let sigil = after.first, sigil == ">" || sigil == "<",
+                    let close = after.range(of: "}}")
+                else {
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let name = after[after.index(after: after.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty, !name.hasPrefix("*") {
+                    references.append(
+                        Reference(name: name, line: index + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1))
+                }
+                rest = after[close.upperBound...]
+            }
+        }
+        return references
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// What `broadsheet build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// The site folder holding `Content/` and `Templates/`.
+    public var source: URL
+    /// Where the site is written; `Output/` inside the site folder by default.
+    public var output: URL
+    /// Replaces site.yml's `base_url` (e.g. for a staging server).
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    /// Parallel per-article tasks; the core count by default.
+    public var concurrency: Int
+
+    public init(
+        source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
+        self.source = source.standardizedFileURL
+        self.output = (output ?? source.appendingPathComponent("Output", isDirectory: true)).standardizedFileURL
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.concurrency = max(1, concurrency)
+    }
+}
+
+/// What a finished build did, for the summary line.
+public struct BuildReport: Sendable {
+    public var articles: Int
+    public var drafts: Int
+    public var pages: Int
+    public var seconds: Double
+    public var warnings: [Diagnostic]
+}
+
+import ArchiveModel

@@ -1,0 +1,130 @@
+import ArchiveModel
+import Foundation
+
+/// The staging folder a build writes into, swapped in place of the output folder only when the
+/// whole build succeeded, so a failed build leaves the previous site untouched. Every write is
+/// checked to stay inside the stage, whatever a slug or file name says.
+struct OutputStage {
+    /// A file in the output folder that says Broadsheet made it, so that a build never replaces a
+    /// folder of someone else's files.
+    static let marker = ".broadsheet-output"
+
+    let output: URL
+    let stage: URL
+    private let stagePath: String
+
+    /// Creates an empty stage next to `output` (`.Output.staging`), after checking that `output`
+    /// may be replaced.
+    init(output: URL, source: URL) throws(Diagnostic) {
+        self.output = output
+        let name = output.lastPathComponent
+        stage = output.deletingLastPathComponent().appendingPathComponent(".\(name).staging", isDirectory: true)
+        stagePath = stage.path
+        try Self.checkReplaceable(output: output, source: source)
+        let files = FileManager.default
+        do {
+            if files.fileExists(atPath: stage.path) { try files.removeItem(at: stage) }
+            try files.createDirectory(at: stage, withIntermediateDirectories: true)
+            try Data("This folder is written by `broadsheet build`; it is replaced on every build.\n".utf8)
+                .write(to: stage.appendingPathComponent(Self.marker))
+        } catch {
+            throw Diagnostic(
+                file: stage.path, message: "cannot create the staging folder: \(error.localizedDescription)",
+                hint: "check that the folder containing \(output.path) is writable")
+        }
+    }
+
+    /// Writes `contents` at `relativePath` inside the stage.
+    func write(_ contents: String, to relativePath: String) throws(Diagnostic) {
+        try write(Data(contents.utf8), to: relativePath)
+    }
+
+    func write(_ data: Data, to relativePath: String) throws(Diagnostic) {
+        let target = try resolve(relativePath)
+        do {
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: target)
+        } catch {
+            throw Diagnostic(file: target.path, message: "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Copies every file under `folder` into the stage under `prefix`, keeping its relative path.
+    /// Returns the paths it skipped because a generated page already had them.
+    func copyTree(_ folder: URL, files relativePaths: [String], prefix: String) throws(Diagnostic) -> [String] {
+        var skipped: [String] = []
+        for relative in relativePaths {
+            let target = try resolve(prefix + relative)
+            if FileManager.default.fileExists(atPath: target.path) {
+                skipped.append(relative)
+                continue
+            }
+            do {
+                try FileManager.default.createDirectory(
+                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: folder.appendingPathComponent(relative), to: target)
+            } catch {
+                throw Diagnostic(file: folder.appendingPathComponent(relative).path, message: "cannot copy: \(error.localizedDescription)")
+            }
+        }
+        return skipped
+    }
+
+    /// Replaces the output folder with the stage.
+    func commit() throws(Diagnostic) {
+        let files = FileManager.default
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old")
+        do {
+            if files.fileExists(atPath: old.path) { try files.removeItem(at: old) }
+            if files.fileExists(atPath: output.path) { try files.moveItem(at: output, to: old) }
+            try files.moveItem(at: stage, to: output)
+            if files.fileExists(atPath: old.path) { try files.removeItem(at: old) }
+        } catch {
+            throw Diagnostic(file: output.path, message: "cannot replace the output folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Removes the stage after a failed build.
+    func discard() {
+        try? FileManager.default.removeItem(at: stage)
+    }
+
+    /// The absolute URL for a path in the stage; a path that would leave it is an error.
+    private func resolve(_ relativePath: String) throws(Diagnostic) -> URL {
+        let components = relativePath.split(separator: "/")
+        guard !relativePath.hasPrefix("/"), !components.contains(where: { $0 == ".." || $0 == "." }),
+            !relativePath.contains("\\")
+        else {
+            throw Diagnostic(
+                file: relativePath, message: "refusing to write outside the output folder",
+                hint: "file names and slugs may not contain `..`, `/` at the start or backslashes")
+        }
+        let target = stage.appendingPathComponent(relativePath).standardizedFileURL
+        guard target.path.hasPrefix(stagePath + "/") else {
+            throw Diagnostic(file: relativePath, message: "refusing to write outside the output folder")
+        }
+        return target
+    }
+
+    /// The output folder may be replaced if it does not exist, is empty, or was made by Broadsheet,
+    /// and it must not hold the site's own sources.
+    private static func checkReplaceable(output: URL, source: URL) throws(Diagnostic) {
+        let outputPath = output.standardizedFileURL.path
+        let sourcePath = source.standardizedFileURL.path
+        if sourcePath == outputPath || sourcePath.hasPrefix(outputPath + "/")
+            || outputPath.hasPrefix(sourcePath + "/Content") || outputPath.hasPrefix(sourcePath + "/Templates")
+        {
+            throw Diagnostic(
+                file: output.path, message: "the output folder would contain or replace the site's sources",
+                hint: "choose an output folder outside Content/ and Templates/, such as Output/")
+        }
+        let files = FileManager.default
+        guard let entries = try? files.contentsOfDirectory(atPath: output.path), !entries.isEmpty else { return }
+        guard entries.contains(marker) else {
+            throw Diagnostic(
+                file: output.path, message: "the output folder exists, is not empty and was not made by Broadsheet",
+                hint: "a build replaces the whole output folder: choose an empty or new folder with --output")
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import ArchiveModel
+import ContentReader
+import Foundation
+import Logging
+import Rendering
+import SiteIndex
+
+/// The build: load the site's settings and templates, read and render every article in parallel,
+/// index the summaries, render the index pages, copy static files, and swap the result in place of
+/// the output folder. Any error leaves the previous output untouched.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+    let logger: Logger
+
+    public init(options: BuildOptions, logger: Logger = Logger(label: "broadsheet.build")) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Builds the site, or throws every error found (with the warnings that came with them).
+    public func build() async throws(DiagnosticError) -> BuildReport {
+        let start = Date()
+        let config = try SiteLoader.config(in: options.source, baseURLOverride: options.baseURL)
+        let templates = try TemplateSet.load(from: options.source.appendingPathComponent("Templates", isDirectory: true))
+        let stage: OutputStage
+        do throws(Diagnostic) {
+            stage = try OutputStage(output: options.output, source: options.source)
+        } catch {
+            throw DiagnosticError([error])
+        }
+        do throws(DiagnosticError) {
+            let report = try await buildPages(config: config, templates: templates, stage: stage)
+            do throws(Diagnostic) { try stage.commit() } catch { throw DiagnosticError([error]) }
+            return BuildReport(
+                articles: report.articles, drafts: report.drafts, pages: report.pages,
+                seconds: Date().timeIntervalSince(start), warnings: report.warnings)
+        } catch {
+            stage.discard()
+            throw error
+        }
+    }
+
+    private func buildPages(config: SiteConfig, templates: TemplateSet, stage: OutputStage) async throws(DiagnosticError)
+        -> BuildReport
+    {
+        let source = options.source
+        let articleRenderer = ArticlePageRenderer(templates: templates, config: config)
+        let includeDrafts = options.includeDrafts
+        let paths = ContentScanner.articlePaths(in: source)
+        logger.info("reading \(paths.count) article files")
+        let outcomes = await concurrentMap(paths, limit: options.concurrency) { path in
+            ArticleJob(path: path, source: source, includeDrafts: includeDrafts).run(renderer: articleRenderer, stage: stage)
+        }
+        var diagnostics = outcomes.flatMap(\.diagnostics)
+        let summaries = outcomes.compactMap(\.summary)
+        for duplicate in SiteIndex.duplicateSlugs(in: summaries) {
+            diagnostics.append(
+                Diagnostic(
+                    file: duplicate.second, line: 1, column: 1,
+                    message: "slug `\(duplicate.slug)` is already used by \(duplicate.first)",
+                    hint: "rename one of the files or give one a `slug:` of its own in its front matter"))
+        }
+        guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
+
+        let index = SiteIndex(summaries: summaries)
+        let indexRenderer = IndexPageRenderer(index: index, templates: templates, config: config)
+        let indexPages = indexRenderer.pages
+        let failures = await concurrentMap(indexPages, limit: options.concurrency) { page -> Diagnostic? in
+            let rendered = indexRenderer.render(page)
+            do throws(Diagnostic) {
+                try stage.write(rendered.html, to: rendered.filePath)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        diagnostics += failures.compactMap { $0 }
+        guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
+        do throws(Diagnostic) {
+            diagnostics += try copyStaticFiles(into: stage)
+        } catch {
+            throw DiagnosticError(diagnostics + [error])
+        }
+        return BuildReport(
+            articles: summaries.count, drafts: outcomes.filter(\.isSkippedDraft).count,
+            pages: summaries.count + indexPages.count, seconds: 0, warnings: diagnostics)
+    }
+
+    /// Theme assets go to `assets/`, `Content/static/` to the site root; a static file that would
+    /// overwrite a generated page is skipped with a warning.
+    private func copyStaticFiles(into stage: OutputStage) throws(Diagnostic) -> [Diagnostic] {
+        let assets = options.source.appendingPathComponent("Templates/assets", isDirectory: true)
+        _ = try stage.copyTree(assets, files: ContentScanner.relativeFiles(under: assets), prefix: "assets/")
+        let statics = options.source.appendingPathComponent("Content/static", isDirectory: true)
+        let skipped = try stage.copyTree(statics, files: ContentScanner.relativeFiles(under: statics), prefix: "")
+        return skipped.map {
+            Diagnostic.warning(
+                file: "Content/static/\($0)", message: "not copied: a generated page has the same path",
+                hint: "rename or move the file")
+        }
+    }
+}
+
+/// Reading, rendering and writing one article; returns only its summary so the body is freed
+/// as soon as its page is written.
+struct ArticleJob: Sendable {
+    struct Outcome: Sendable {
+        var summary: ArticleSummary?
+        var diagnostics: [Diagnostic]
+        var isSkippedDraft = false
+    }
+
+    let path: String
+    let source: URL
+    let includeDrafts: Bool
+
+    func run(renderer: ArticlePageRenderer, stage: OutputStage) -> Outcome {
+        guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(path).path) else {
+            return Outcome(summary: nil, diagnostics: [Diagnostic(file: path, message: "cannot read the file")])
+        }
+        let result = ArticleReader.read(path: path, bytes: [UInt8](data))
+        guard let article = result.article else { return Outcome(summary: nil, diagnostics: result.diagnostics) }
+        if article.metadata.draft && !includeDrafts {
+            return Outcome(summary: nil, diagnostics: result.diagnostics, isSkippedDraft: true)
+        }
+        let page = renderer.render(article)
+        do throws(Diagnostic) {
+            try stage.write(page.html, to: page.filePath)
+        } catch {
+            return Outcome(summary: nil, diagnostics: result.diagnostics + [error])
+        }
+        return Outcome(summary: ArticleSummary(article.metadata, path: path), diagnostics: result.diagnostics)
+    }
+}

@@ -1,0 +1,24 @@
+/// One page of a paginated list: which slice of the items it shows and where its neighbours are.
+public struct Page<Item: Sendable>: Sendable {
+    /// 1-based page number.
+    public var number: Int
+    public var count: Int
+    public var items: ArraySlice<Item>
+
+    public var hasPrevious: Bool { number > 1 }
+    public var hasNext: Bool { number < count }
+
+    public init(number: Int, count: Int, items: ArraySlice<Item>) {
+        self.number = number
+        self.count = count
+        self.items = items
+    }
+}
+
+/// Where the pages of a list live, as in Hugo: page 1 at the list's own path, page n at `page/n/`.
+public enum Pagination {
+    /// The path of page `number` of a list at `basePath` (`tags/x/` → `tags/x/page/2/`).
+    public static func path(of number: Int, basePath: String) -> String {
+        number <= 1 ? basePath : basePath + "page/\(number)/"
+    }
+}

@@ -1,0 +1,84 @@
+import ArchiveModel
+
+/// The cross-article views of the archive, built once from the article summaries in one pass:
+/// the newest-first list, tags, and the archive by year and month. Every list holds positions
+/// into `articles`, so each page reads only its own articles.
+public struct SiteIndex: Sendable {
+    /// A tag with the articles that carry it, newest first.
+    public struct Tag: Sendable, Hashable {
+        public var slug: String
+        /// The spelling used by the most recent article that carries the tag.
+        public var name: String
+        public var articles: [Int]
+    }
+
+    /// A month of the archive.
+    public struct Month: Sendable, Hashable {
+        public var year: Int
+        public var month: Int
+        public var articles: [Int]
+    }
+
+    /// A year of the archive, with its months newest first.
+    public struct Year: Sendable, Hashable {
+        public var year: Int
+        public var months: [Month]
+        public var articles: [Int]
+    }
+
+    /// All published articles, newest first, undated last.
+    public let articles: [ArticleSummary]
+    /// Tags by name (case-insensitively), each newest first.
+    public let tags: [Tag]
+    /// Years newest first.
+    public let years: [Year]
+    /// Articles without a date, by title.
+    public let undated: [Int]
+
+    public init(summaries: [ArticleSummary]) {
+        let sorted = summaries.sorted(by: ArticleSummary.newestFirst)
+        articles = sorted
+        var tagsBySlug: [String: Tag] = [:]
+        var years: [Year] = []
+        var undated: [Int] = []
+        for (position, article) in sorted.enumerated() {
+            for name in article.tags {
+                let slug = Slug.make(from: name)
+                guard !slug.isEmpty else { continue }
+                if tagsBySlug[slug]?.articles.last == position { continue }
+                tagsBySlug[slug, default: Tag(slug: slug, name: name, articles: [])].articles.append(position)
+            }
+            guard let date = article.date else {
+                undated.append(position)
+                continue
+            }
+            // Sorted newest first, so a new year or month always starts a new group.
+            if years.last?.year != date.year { years.append(Year(year: date.year, months: [], articles: [])) }
+            years[years.count - 1].articles.append(position)
+            if years[years.count - 1].months.last?.month != date.month {
+                years[years.count - 1].months.append(Month(year: date.year, month: date.month, articles: []))
+            }
+            let last = years[years.count - 1].months.count - 1
+            years[years.count - 1].months[last].articles.append(position)
+        }
+        tags = tagsBySlug.values.sorted {
+            $0.name.lowercased() != $1.name.lowercased() ? $0.name.lowercased() < $1.name.lowercased() : $0.slug < $1.slug
+        }
+        self.years = years
+        self.undated = undated
+    }
+
+    /// Pairs of source files that would publish at the same URL.
+    public static func duplicateSlugs(in summaries: [ArticleSummary]) -> [(first: String, second: String, slug: String)] {
+        var seen: [String: String] = [:]
+        var duplicates: [(String, String, String)] = []
+        for summary in summaries.sorted(by: { $0.path < $1.path }) {
+            if let first = seen[summary.slug] {
+                duplicates.append((first, summary.path, summary.slug))
+            } else {
+                seen[summary.slug] = summary.path
+            }
+        }
+        return duplicates
+    }
+}

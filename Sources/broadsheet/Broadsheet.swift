@@ -1,0 +1,12 @@
+import ArgumentParser
+import Logging
+
+/// The `broadsheet` command: thin commands over the SiteBuilder and ContentReader modules.
+@main
+struct Broadsheet: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "broadsheet",
+        abstract: "Build a browsable website from an archive of news articles.",
+        subcommands: [BuildCommand.self, NewCommand.self],
+        defaultSubcommand: BuildCommand.self)
+}

@@ -1,0 +1,47 @@
+import ArchiveModel
+import ArgumentParser
+import Foundation
+import Logging
+import SiteBuilder
+
+/// `broadsheet build`: Content/ + Templates/ → Output/.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build the site from Content/ and Templates/ into the output folder.")
+
+    @Option(name: .long, help: "The site folder holding Content/ and Templates/.")
+    var source: String = "."
+
+    @Option(name: .long, help: "Where to write the site (default: Output/ inside the site folder).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Publish under this URL instead of site.yml's base_url.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include articles marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Print only warnings and errors.")
+    var quiet = false
+
+    func run() async throws {
+        let logger = ConsoleLog.logger(label: "broadsheet.build", quiet: quiet)
+        let sourceURL = URL(fileURLWithPath: source, isDirectory: true)
+        let options = BuildOptions(
+            source: sourceURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, baseURL: baseURL,
+            includeDrafts: drafts)
+        let report: BuildReport
+        do throws(DiagnosticError) {
+            report = try await SiteBuilder(options: options, logger: logger).build()
+        } catch {
+            ConsoleLog.print(error.diagnostics)
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("build failed with \(count) error\(count == 1 ? "" : "s"); \(options.output.path) was left as it was\n".utf8))
+            throw ExitCode(1)
+        }
+        ConsoleLog.print(report.warnings)
+        let skipped = report.drafts > 0 ? ", \(report.drafts) drafts skipped" : ""
+        let seconds = String(format: "%.2f", report.seconds)
+        logger.info("built \(report.articles) articles into \(report.pages) pages\(skipped) in \(seconds) s → \(options.output.path)")
+    }
+}

@@ -1,0 +1,36 @@
+import ArchiveModel
+import Foundation
+import Logging
+
+/// Terminal output for the CLI: diagnostics in compiler style on standard error, and progress
+/// messages without timestamps.
+enum ConsoleLog {
+    static func logger(label: String, quiet: Bool) -> Logger {
+        var logger = Logger(label: label) { _ in MessageOnlyHandler() }
+        logger.logLevel = quiet ? .warning : .info
+        return logger
+    }
+
+    /// Errors first, then warnings, each as `file:line:column: severity: message` plus its hint.
+    static func print(_ diagnostics: [Diagnostic]) {
+        let ordered = diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity == .warning }
+        for diagnostic in ordered {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+}
+
+/// A log handler that writes just the message to standard error.
+struct MessageOnlyHandler: LogHandler {
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        FileHandle.standardError.write(Data("\(event.message)\n".utf8))
+    }
+}
