@@ -44,10 +44,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "TestSupport", dependencies: ["ArchiveModel"], path: "Tests/TestSupport"),
         .testTarget(name: "ArchiveModelTests", dependencies: ["ArchiveModel"]),
-        .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader"]),
+        .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader", "TestSupport"]),
         .testTarget(name: "SiteIndexTests", dependencies: ["SiteIndex"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentReader"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ContentReader"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentReader", "TestSupport"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ContentReader", "TestSupport"]),
     ]
 )

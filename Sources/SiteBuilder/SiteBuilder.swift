@@ -12,7 +12,7 @@ public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     let logger: Logger
 
-    public init(options: BuildOptions, logger: Logger = Logger(label: "broadsheet.build")) {
+    public init(options: BuildOptions, logger: Logger = Logger(label: "broadsheet.build") { _ in SwiftLogNoOpLogHandler() }) {
         self.options = options
         self.logger = logger
     }

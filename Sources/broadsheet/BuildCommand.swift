@@ -40,7 +40,7 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         ConsoleLog.print(report.warnings)
-        let skipped = report.drafts > 0 ? ", \(report.drafts) drafts skipped" : ""
+        let skipped = report.drafts > 0 ? ", \(report.drafts) draft\(report.drafts == 1 ? "" : "s") skipped" : ""
         let seconds = String(format: "%.2f", report.seconds)
         logger.info("built \(report.articles) articles into \(report.pages) pages\(skipped) in \(seconds) s → \(options.output.path)")
     }

@@ -1,0 +1,152 @@
+import ArchiveModel
+import ContentReader
+import Testing
+
+/// Front matter parsing: every field, and every mistake an author can make, reported at its line.
+struct FrontMatterTests {
+    func read(_ text: String, name: String = "2014-11-07-example.md") -> ArticleReader.Result {
+        ArticleReader.read(path: "Content/articles/\(name)", bytes: Array(text.utf8))
+    }
+
+    @Test func readsEveryKnownFieldAndKeepsUnknownOnesAsParams() throws {
+        let result = read(
+            """
+            ---
+            title: "Council keeps library open"
+            date: 2015-03-12T18:40:00+01:00
+            updated: 2015-03-13
+            authors: [Tom Aldred, Helen Marsh]
+            standfirst: A reprieve for the town's oldest building
+            source: https://news.example.org/a
+            publication: The Riverside Gazette
+            tags: [libraries, local government]
+            image:
+              src: /images/a.jpg
+              alt: The library
+              caption: Opened in 1887
+              credit: "Photo: Gazette"
+            slug: library-vote
+            draft: true
+            topic: culture
+            rating: 4
+            ---
+
+            Body.
+            """)
+        #expect(result.diagnostics.isEmpty)
+        let metadata = try #require(result.article?.metadata)
+        #expect(metadata.title == "Council keeps library open")
+        #expect(metadata.date?.isoDay == "2015-03-12")
+        #expect(metadata.date?.rfc3339 == "2015-03-12T17:40:00Z")
+        #expect(metadata.updated?.isoDay == "2015-03-13")
+        #expect(metadata.authors == ["Tom Aldred", "Helen Marsh"])
+        #expect(metadata.tags == ["libraries", "local government"])
+        #expect(metadata.image == ArticleImage(source: "/images/a.jpg", caption: "Opened in 1887", credit: "Photo: Gazette", alt: "The library"))
+        #expect(metadata.slug == "library-vote")
+        #expect(metadata.draft)
+        #expect(metadata.params["topic"] == .string("culture"))
+        #expect(metadata.params["rating"] == .number(4))
+    }
+
+    @Test func slugAndDateComeFromTheFileNameWhenNotGiven() throws {
+        let result = read("---\ntitle: A\n---\nBody", name: "2016-07-04-flood-review.md")
+        let metadata = try #require(result.article?.metadata)
+        #expect(metadata.slug == "flood-review")
+        #expect(metadata.date?.isoDay == "2016-07-04")
+    }
+
+    @Test func anExplicitNullDateMakesAnUndatedArticle() throws {
+        let result = read("---\ntitle: A letter\ndate: ~\n---\nBody", name: "letter.md")
+        #expect(result.diagnostics.isEmpty)
+        #expect(try #require(result.article).metadata.date == nil)
+    }
+
+    @Test func malformedYAMLIsReportedAtItsFileLine() throws {
+        let result = read("---\ntitle: A\ntags: [one, two\ndate: 2014-01-01\n---\nBody")
+        let error = try #require(result.diagnostics.first)
+        #expect(result.article == nil)
+        #expect(error.message.hasPrefix("malformed YAML"))
+        #expect(error.file == "Content/articles/2014-11-07-example.md")
+        #expect((3...5).contains(error.line ?? 0))
+        #expect(error.hint != nil)
+    }
+
+    @Test func missingTitleIsAnError() throws {
+        let result = read("---\ndate: 2014-01-01\n---\nBody")
+        #expect(result.article == nil)
+        #expect(result.diagnostics.map(\.message) == ["missing `title`"])
+    }
+
+    @Test func missingDateWithoutADatedFileNameIsAnError() throws {
+        let result = read("---\ntitle: A\n---\nBody", name: "no-date.md")
+        #expect(result.article == nil)
+        let error = try #require(result.diagnostics.first)
+        #expect(error.message == "missing `date`")
+        #expect(error.hint?.contains("YYYY-MM-DD") == true)
+    }
+
+    @Test func unparseableDateNamesTheLineAndColumnOfTheValue() throws {
+        let result = read("---\ntitle: A\ndate: next Tuesday\n---\nBody")
+        let error = try #require(result.diagnostics.first)
+        #expect(error.message == "`date` is not a date: next Tuesday")
+        #expect(error.line == 3)
+        #expect(error.column == 7)
+        #expect(error.description.hasPrefix("Content/articles/2014-11-07-example.md:3:7: error:"))
+    }
+
+    @Test func impossibleCalendarDaysAreRejected() {
+        #expect(read("---\ntitle: A\ndate: 2015-02-29\n---\n").article == nil)
+        #expect(read("---\ntitle: A\ndate: 2016-02-29\n---\n").article != nil)
+    }
+
+    @Test func fieldsOfTheWrongTypeAreErrors() throws {
+        let result = read("---\ntitle: [a, b]\ndraft: maybe\ntags: {a: 1}\nimage: [x]\n---\nBody")
+        let messages = result.diagnostics.map(\.message)
+        #expect(messages.contains("`title` must be text, not a list"))
+        #expect(messages.contains("`draft` must be true or false"))
+        #expect(messages.contains("`tags` must be text, not a mapping"))
+        #expect(messages.contains("`image` must be a mapping"))
+        #expect(result.diagnostics.map(\.line) == [2, 3, 4, 5])
+    }
+
+    @Test func traversingSlugIsRejectedWithASuggestion() throws {
+        let result = read("---\ntitle: A\nslug: ../../x\n---\nBody")
+        let error = try #require(result.diagnostics.first)
+        #expect(result.article == nil)
+        #expect(error.message.contains("slug `../../x` is not allowed"))
+        #expect(error.hint == "use `slug: x`")
+    }
+
+    @Test func imageWithoutAltTextIsAWarningNotAnError() throws {
+        let result = read("---\ntitle: A\nimage: {src: /a.jpg}\n---\nBody")
+        #expect(result.article != nil)
+        let warning = try #require(result.diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.message == "the image has no alt text")
+        #expect(warning.line == 3)
+    }
+
+    @Test func aFileWithoutFrontMatterOrWithAnUnclosedOneIsAnError() {
+        #expect(read("# Just a heading\n").diagnostics.first?.message.hasPrefix("missing front matter") == true)
+        #expect(read("---\ntitle: A\n\nBody").diagnostics.first?.message == "the front matter opened here is never closed")
+    }
+
+    @Test func invalidUTF8IsReportedAtTheFirstBadByte() throws {
+        var bytes = Array("---\ntitle: Caf".utf8)
+        bytes.append(0xE9)  // Latin-1 é
+        bytes += Array("\n---\nBody".utf8)
+        let result = ArticleReader.read(path: "Content/articles/latin1.md", bytes: bytes)
+        let error = try #require(result.diagnostics.first)
+        #expect(error.message == "the file is not valid UTF-8")
+        #expect(error.line == 2)
+        #expect(error.column == 11)
+    }
+
+    @Test func windowsLineEndingsAndAByteOrderMarkAreAccepted() throws {
+        let text = "\u{FEFF}---\r\ntitle: Windows\r\ndate: 2014-01-02\r\n---\r\n\r\nA paragraph.\r\n"
+        let result = read(text)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.article?.metadata.title == "Windows")
+        #expect(result.article?.body.count == 1)
+    }
+}

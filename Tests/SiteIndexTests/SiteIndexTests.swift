@@ -1,0 +1,62 @@
+import ArchiveModel
+import SiteIndex
+import Testing
+
+struct SiteIndexTests {
+    func summary(_ slug: String, _ day: String?, tags: [String] = [], path: String? = nil) -> ArticleSummary {
+        var date: ArticleDate?
+        if let day {
+            let parts = day.split(separator: "-").compactMap { Int($0) }
+            let days = Double(CivilCalendar.days(year: parts[0], month: parts[1], day: parts[2]))
+            date = ArticleDate(year: parts[0], month: parts[1], day: parts[2], instant: days * 86_400, hasTime: false)
+        }
+        let metadata = ArticleMetadata(title: slug.uppercased(), date: date, tags: tags, slug: slug)
+        return ArticleSummary(metadata, path: path ?? "Content/articles/\(slug).md")
+    }
+
+    @Test func articlesAreNewestFirstWithUndatedLast() {
+        let index = SiteIndex(summaries: [
+            summary("b", nil), summary("old", "2014-01-02"), summary("new", "2016-05-01"), summary("a", nil),
+        ])
+        #expect(index.articles.map(\.slug) == ["new", "old", "a", "b"])
+        #expect(index.undated == [2, 3])
+    }
+
+    @Test func archiveGroupsByYearAndMonthNewestFirst() {
+        let index = SiteIndex(summaries: [
+            summary("a", "2014-11-07"), summary("b", "2014-11-20"), summary("c", "2014-03-01"), summary("d", "2016-07-04"),
+        ])
+        #expect(index.years.map(\.year) == [2016, 2014])
+        #expect(index.years[1].months.map(\.month) == [11, 3])
+        #expect(index.years[1].months[0].articles.map { index.articles[$0].slug } == ["b", "a"])
+        #expect(index.years[1].articles.count == 3)
+    }
+
+    @Test func tagsMergeBySlugAndListArticlesNewestFirst() throws {
+        let index = SiteIndex(summaries: [
+            summary("a", "2014-01-01", tags: ["Local government"]),
+            summary("b", "2015-01-01", tags: ["local government", "Libraries", "libraries"]),
+        ])
+        #expect(index.tags.map(\.slug) == ["libraries", "local-government"])
+        let local = try #require(index.tags.first { $0.slug == "local-government" })
+        #expect(local.articles.map { index.articles[$0].slug } == ["b", "a"])
+        #expect(index.tags.first?.articles.count == 1)
+    }
+
+    @Test func duplicateSlugsNameBothFiles() {
+        let duplicates = SiteIndex.duplicateSlugs(in: [
+            summary("same", "2014-01-01", path: "Content/articles/b.md"),
+            summary("same", "2014-01-01", path: "Content/articles/a.md"),
+            summary("other", "2014-01-01"),
+        ])
+        #expect(duplicates.count == 1)
+        #expect(duplicates.first?.first == "Content/articles/a.md")
+        #expect(duplicates.first?.second == "Content/articles/b.md")
+    }
+
+    @Test func paginationPathsFollowHugo() {
+        #expect(Pagination.path(of: 1, basePath: "tags/x/") == "tags/x/")
+        #expect(Pagination.path(of: 3, basePath: "tags/x/") == "tags/x/page/3/")
+        #expect(Pagination.path(of: 2, basePath: "") == "page/2/")
+    }
+}
