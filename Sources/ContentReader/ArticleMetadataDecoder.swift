@@ -29,16 +29,17 @@ struct ArticleMetadataDecoder {
                 case "updated": metadata.updated = try date(value, key: key)
                 case "author": metadata.authors += try document.stringList(value, key: key)
                 case "authors": metadata.authors += try document.stringList(value, key: key)
-                case "standfirst": metadata.standfirst = try document.optionalString(value, key: key)?.trimmingSpaces()
-                case "source": metadata.source = try document.optionalString(value, key: key)?.trimmingSpaces()
-                case "publication": metadata.publication = try document.optionalString(value, key: key)?.trimmingSpaces()
+                case "standfirst": metadata.standfirst = try document.optionalText(value, key: key)
+                case "source": metadata.source = try document.optionalText(value, key: key)
+                case "publication": metadata.publication = try document.optionalText(value, key: key)
                 case "tags": metadata.tags = try document.stringList(value, key: key)
                 case "image": metadata.image = try image(value)
                 case "slug": slug = try validatedSlug(value)
                 case "draft": metadata.draft = try document.bool(value, key: key)
                 default:
                     if metadata.params[key] != nil {
-                        diagnostics.append(document.warning(at: keyNode, "`\(key)` is given twice; the last value wins"))
+                        diagnostics.append(
+                            document.warning(at: keyNode, "`\(key)` is given twice; the last value wins"))
                     }
                     metadata.params[key] = document.param(value)
                 }
@@ -59,7 +60,9 @@ struct ArticleMetadataDecoder {
                 diagnostics.append(
                     Diagnostic(
                         file: document.path, line: document.lineOffset, column: 1, message: "missing `date`",
-                        hint: "add `date: YYYY-MM-DD` (or `date: ~` for an undated article), or start the file name with YYYY-MM-DD-"))
+                        hint:
+                            "add `date: YYYY-MM-DD` (or `date: ~` for an undated article), or start the file name with YYYY-MM-DD-"
+                    ))
             }
         }
         guard let title, !diagnostics.containsErrors else { return nil }
@@ -96,12 +99,13 @@ struct ArticleMetadataDecoder {
             return ArticleImage(source: source)
         }
         guard let mapping = node.mapping else {
-            throw document.error(at: node, "`image` must be a mapping", hint: "write `image: {src: /photo.jpg, alt: …}`")
+            throw document.error(
+                at: node, "`image` must be a mapping", hint: "write `image: {src: /photo.jpg, alt: …}`")
         }
         var image = ArticleImage()
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? ""
-            let text = try document.optionalString(value, key: "image.\(key)")?.trimmingSpaces()
+            let text = try document.optionalText(value, key: "image.\(key)")
             switch key {
             case "src": image.source = text
             case "caption": image.caption = text
@@ -118,6 +122,7 @@ struct ArticleMetadataDecoder {
 
     private func missingAlt(_ node: Node) -> Diagnostic {
         document.warning(
-            at: node, "the image has no alt text", hint: "add `alt:` describing the picture for readers who cannot see it")
+            at: node, "the image has no alt text",
+            hint: "add `alt:` describing the picture for readers who cannot see it")
     }
 }

@@ -15,8 +15,10 @@ struct FrontMatter {
         let lines = source.lines
         guard let first = lines.first, isFence(first, allowDots: false) else {
             throw Diagnostic(
-                file: source.path, line: 1, column: 1, message: "missing front matter (a Markdown article starts with `---`)",
-                hint: "start the file with a `---` line, then `title: …` and `date: YYYY-MM-DD`, then another `---` line")
+                file: source.path, line: 1, column: 1,
+                message: "missing front matter (a Markdown article starts with `---`)",
+                hint:
+                    "start the file with a `---` line, then `title: …` and `date: YYYY-MM-DD`, then another `---` line")
         }
         guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0], allowDots: true) }) else {
             throw Diagnostic(

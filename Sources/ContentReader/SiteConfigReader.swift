@@ -1,4 +1,5 @@
 import ArchiveModel
+import Yams
 
 /// Reads `Content/site.yml`. Every key must be known: a misspelt setting is an error, not a
 /// silently ignored line.
@@ -46,10 +47,10 @@ public enum SiteConfigReader {
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), text.count > 8, !text.contains(" ") else {
             throw document.error(
                 at: node, "base_url must be an absolute http(s) URL: \(text)",
-                hint: "write `base_url: https://example.org/` (a sub-path such as https://example.org/archive/ works too)")
+                hint:
+                    "write `base_url: https://example.org/` (a sub-path such as https://example.org/archive/ works too)"
+            )
         }
         return SiteConfig.normalised(baseURL: text)
     }
 }
-
-import Yams

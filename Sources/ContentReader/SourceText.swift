@@ -16,7 +16,8 @@ public struct SourceText: Sendable {
             let (line, column) = Self.locateInvalidByte(in: content)
             throw Diagnostic(
                 file: path, line: line, column: column, message: "the file is not valid UTF-8",
-                hint: "save the file as UTF-8 (most editors have an 'encoding' option), or run: iconv -f latin1 -t utf-8")
+                hint:
+                    "save the file as UTF-8 (most editors have an 'encoding' option), or run: iconv -f latin1 -t utf-8")
         }
         self.text = decoded
     }

@@ -65,6 +65,12 @@ struct YAMLDocument {
         }
     }
 
+    /// Trimmed text; null and blank values are nil, so templates can test for them.
+    func optionalText(_ node: Node, key: String) throws(Diagnostic) -> String? {
+        guard let text = try optionalString(node, key: key)?.trimmingSpaces(), !text.isEmpty else { return nil }
+        return text
+    }
+
     /// A required, non-empty scalar as text.
     func string(_ node: Node, key: String) throws(Diagnostic) -> String {
         guard let text = try optionalString(node, key: key)?.trimmingSpaces(), !text.isEmpty else {
@@ -81,11 +87,16 @@ struct YAMLDocument {
                 guard case .scalar = item else {
                     throw error(at: item, "every item of `\(key)` must be text", hint: "write `\(key): [one, two]`")
                 }
-                if let text = try optionalString(item, key: key)?.trimmingSpaces(), !text.isEmpty { values.append(text) }
+                if let text = try optionalString(item, key: key)?.trimmingSpaces(), !text.isEmpty {
+                    values.append(text)
+                }
             }
             return values
         }
-        return try optionalString(node, key: key).map { [$0.trimmingSpaces()] }?.filter { !$0.isEmpty } ?? []
+        if case .mapping = node {
+            throw error(at: node, "`\(key)` must be a list, not a mapping", hint: "write `\(key): [one, two]`")
+        }
+        return try optionalText(node, key: key).map { [$0] } ?? []
     }
 
     func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {

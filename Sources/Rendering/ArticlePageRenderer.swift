@@ -22,6 +22,7 @@ public struct ArticlePageRenderer: Sendable {
             title: metadata.title, sitePath: sitePath, description: metadata.standfirst, kind: "article",
             urls: site.urls)
         return RenderedPage(
-            sitePath: sitePath, html: templates.render(PageContext(site: site, page: page, content: view), template: "article"))
+            sitePath: sitePath,
+            html: templates.render(PageContext(site: site, page: page, content: view), template: "article"))
     }
 }

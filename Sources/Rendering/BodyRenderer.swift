@@ -50,7 +50,9 @@ public struct BodyRenderer: Sendable {
             }
             out += "</\(tag)>\n"
         case .codeBlock(let info, let literal):
-            let language = info.split(separator: " ").first.map { " class=\"language-\(HTMLEscaping.escape(String($0)))\"" }
+            let language = info.split(separator: " ").first.map {
+                " class=\"language-\(HTMLEscaping.escape(String($0)))\""
+            }
             out += "<pre><code\(language ?? "")>\(HTMLEscaping.escape(literal))</code></pre>\n"
         case .html(let html):
             out += allowRawHTML ? html : "<p class=\"raw-html\">\(HTMLEscaping.escape(html))</p>\n"

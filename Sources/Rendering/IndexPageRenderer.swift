@@ -50,38 +50,63 @@ public struct IndexPageRenderer: Sendable {
         case .home(let number):
             let all = Array(index.articles.indices)
             return list(all, number: number, basePath: "", template: "home", kind: "home", title: site.config.title) {
-                ListView(heading: site.config.title, intro: site.config.description.isEmpty ? nil : site.config.description)
+                ListView(
+                    heading: site.config.title, intro: site.config.description.isEmpty ? nil : site.config.description)
             }
         case .tagIndex:
-            let tags = index.tags.map { LinkView(label: $0.name, url: urls.path(urls.tag($0.slug)), count: $0.articles.count) }
+            let tags = index.tags.map {
+                LinkView(label: $0.name, url: urls.path(urls.tag($0.slug)), count: $0.articles.count)
+            }
             return single("tags/", template: "tags", kind: "tags", view: ListView(heading: "Tags", tags: tags))
         case .tag(let position, let number):
             let tag = index.tags[position]
-            return list(tag.articles, number: number, basePath: urls.tag(tag.slug), template: "tag", kind: "tag", title: "Tag: \(tag.name)") {
-                ListView(heading: tag.name, intro: "\(tag.articles.count) \(tag.articles.count == 1 ? "article" : "articles") tagged “\(tag.name)”")
+            return list(
+                tag.articles, number: number, basePath: urls.tag(tag.slug), template: "tag", kind: "tag",
+                title: "Tag: \(tag.name)"
+            ) {
+                ListView(
+                    heading: tag.name,
+                    intro:
+                        "\(tag.articles.count) \(tag.articles.count == 1 ? "article" : "articles") tagged “\(tag.name)”"
+                )
             }
         case .archiveIndex:
-            return single("archive/", template: "archive", kind: "archive", view: ListView(heading: "Archive", years: yearLinks(current: nil)))
+            return single(
+                "archive/", template: "archive", kind: "archive",
+                view: ListView(heading: "Archive", years: yearLinks(current: nil)))
         case .year(let y, let number):
             let year = index.years[y]
             let months = year.months.map {
-                LinkView(label: DateText.monthName($0.month), url: urls.path(urls.month(year: $0.year, month: $0.month)), count: $0.articles.count)
+                LinkView(
+                    label: DateText.monthName($0.month), url: urls.path(urls.month(year: $0.year, month: $0.month)),
+                    count: $0.articles.count)
             }
-            return list(year.articles, number: number, basePath: urls.year(year.year), template: "archive", kind: "archive", title: "\(year.year)") {
+            return list(
+                year.articles, number: number, basePath: urls.year(year.year), template: "archive", kind: "archive",
+                title: "\(year.year)"
+            ) {
                 ListView(heading: "\(year.year)", years: yearLinks(current: year.year), months: months)
             }
         case .month(let y, let m, let number):
             let month = index.years[y].months[m]
             let label = DateText.month(month.month, year: month.year)
-            return list(month.articles, number: number, basePath: urls.month(year: month.year, month: month.month), template: "list", kind: "list", title: label) {
+            return list(
+                month.articles, number: number, basePath: urls.month(year: month.year, month: month.month),
+                template: "list", kind: "list", title: label
+            ) {
                 ListView(heading: label)
             }
         case .undated(let number):
-            return list(index.undated, number: number, basePath: urls.undated, template: "list", kind: "list", title: "Undated articles") {
+            return list(
+                index.undated, number: number, basePath: urls.undated, template: "list", kind: "list",
+                title: "Undated articles"
+            ) {
                 ListView(heading: "Undated articles", intro: "Articles whose source gives no date.")
             }
         case .notFound:
-            let view = ListView(heading: "Page not found", intro: "There is no page at this address. It may have moved, or the link may be mistyped.")
+            let view = ListView(
+                heading: "Page not found",
+                intro: "There is no page at this address. It may have moved, or the link may be mistyped.")
             return single("404.html", template: "404", kind: "404", view: view)
         }
     }
@@ -90,13 +115,19 @@ public struct IndexPageRenderer: Sendable {
 
     private func yearLinks(current: Int?) -> [LinkView] {
         index.years.map {
-            LinkView(label: "\($0.year)", url: urls.path(urls.year($0.year)), count: $0.articles.count, current: $0.year == current)
-        } + (index.undated.isEmpty ? [] : [LinkView(label: "Undated", url: urls.path(urls.undated), count: index.undated.count)])
+            LinkView(
+                label: "\($0.year)", url: urls.path(urls.year($0.year)), count: $0.articles.count,
+                current: $0.year == current)
+        }
+            + (index.undated.isEmpty
+                ? [] : [LinkView(label: "Undated", url: urls.path(urls.undated), count: index.undated.count)])
     }
 
     private func single(_ sitePath: String, template: String, kind: String, view: ListView) -> RenderedPage {
         let meta = PageMeta(title: view.heading, sitePath: sitePath, kind: kind, urls: urls)
-        return RenderedPage(sitePath: sitePath, html: templates.render(PageContext(site: site, page: meta, content: view), template: template))
+        return RenderedPage(
+            sitePath: sitePath,
+            html: templates.render(PageContext(site: site, page: meta, content: view), template: template))
     }
 
     /// Page `number` of a paginated list of article positions.
@@ -113,6 +144,8 @@ public struct IndexPageRenderer: Sendable {
         let sitePath = Pagination.path(of: number, basePath: basePath)
         let pageTitle = number > 1 ? "\(title) (page \(number))" : title
         let meta = PageMeta(title: pageTitle, sitePath: sitePath, description: view.intro, kind: kind, urls: urls)
-        return RenderedPage(sitePath: sitePath, html: templates.render(PageContext(site: site, page: meta, content: view), template: template))
+        return RenderedPage(
+            sitePath: sitePath,
+            html: templates.render(PageContext(site: site, page: meta, content: view), template: template))
     }
 }

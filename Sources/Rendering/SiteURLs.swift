@@ -1,4 +1,5 @@
 import ArchiveModel
+import Foundation
 
 /// Every URL the site links to, built from one place so that a site published under a sub-path
 /// (`https://example.org/archive/`) has every internal link under that path.
@@ -46,5 +47,3 @@ public struct SiteURLs: Sendable {
         return ["javascript:", "vbscript:", "file:"].contains { lower.hasPrefix($0) }
     }
 }
-
-import Foundation

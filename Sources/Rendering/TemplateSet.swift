@@ -14,7 +14,8 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
 
     /// Loads every `*.mustache` under `folder`; `displayPath` is how the folder is named in messages.
-    public static func load(from folder: URL, displayPath: String = "Templates") throws(DiagnosticError) -> TemplateSet {
+    public static func load(from folder: URL, displayPath: String = "Templates") throws(DiagnosticError) -> TemplateSet
+    {
         var sources: [String: (path: String, text: String)] = [:]
         for relative in Self.files(under: folder) where relative.hasSuffix(".mustache") {
             let path = "\(displayPath)/\(relative)"
@@ -81,8 +82,10 @@ public struct TemplateSet: Sendable {
 
     private static func files(under folder: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        return enumerator.compactMap { $0 as? String }.filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-            .sorted()
+        return enumerator.compactMap { $0 as? String }.filter {
+            !$0.split(separator: "/").contains { $0.hasPrefix(".") }
+        }
+        .sorted()
     }
 }
 
@@ -106,10 +109,13 @@ enum TemplateReferences {
                     rest = rest[open.upperBound...]
                     continue
                 }
-                let name = after[after.index(after: after.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let name = after[after.index(after: after.startIndex)..<close.lowerBound].trimmingCharacters(
+                    in: .whitespaces)
                 if !name.isEmpty, !name.hasPrefix("*") {
                     references.append(
-                        Reference(name: name, line: index + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1))
+                        Reference(
+                            name: name, line: index + 1,
+                            column: line.distance(from: line.startIndex, to: open.lowerBound) + 1))
                 }
                 rest = after[close.upperBound...]
             }

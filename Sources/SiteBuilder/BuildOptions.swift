@@ -1,3 +1,4 @@
+import ArchiveModel
 import Foundation
 
 /// What `broadsheet build` was asked to do.
@@ -32,5 +33,3 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     public var warnings: [Diagnostic]
 }
-
-import ArchiveModel

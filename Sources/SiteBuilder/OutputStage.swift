@@ -65,7 +65,9 @@ struct OutputStage {
                     at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try FileManager.default.copyItem(at: folder.appendingPathComponent(relative), to: target)
             } catch {
-                throw Diagnostic(file: folder.appendingPathComponent(relative).path, message: "cannot copy: \(error.localizedDescription)")
+                throw Diagnostic(
+                    file: folder.appendingPathComponent(relative).path,
+                    message: "cannot copy: \(error.localizedDescription)")
             }
         }
         return skipped
@@ -81,7 +83,8 @@ struct OutputStage {
             try files.moveItem(at: stage, to: output)
             if files.fileExists(atPath: old.path) { try files.removeItem(at: old) }
         } catch {
-            throw Diagnostic(file: output.path, message: "cannot replace the output folder: \(error.localizedDescription)")
+            throw Diagnostic(
+                file: output.path, message: "cannot replace the output folder: \(error.localizedDescription)")
         }
     }
 

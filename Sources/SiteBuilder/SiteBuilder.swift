@@ -12,7 +12,9 @@ public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     let logger: Logger
 
-    public init(options: BuildOptions, logger: Logger = Logger(label: "broadsheet.build") { _ in SwiftLogNoOpLogHandler() }) {
+    public init(
+        options: BuildOptions, logger: Logger = Logger(label: "broadsheet.build") { _ in SwiftLogNoOpLogHandler() }
+    ) {
         self.options = options
         self.logger = logger
     }
@@ -21,7 +23,8 @@ public struct SiteBuilder: Sendable {
     public func build() async throws(DiagnosticError) -> BuildReport {
         let start = Date()
         let config = try SiteLoader.config(in: options.source, baseURLOverride: options.baseURL)
-        let templates = try TemplateSet.load(from: options.source.appendingPathComponent("Templates", isDirectory: true))
+        let templates = try TemplateSet.load(
+            from: options.source.appendingPathComponent("Templates", isDirectory: true))
         let stage: OutputStage
         do throws(Diagnostic) {
             stage = try OutputStage(output: options.output, source: options.source)
@@ -40,7 +43,8 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func buildPages(config: SiteConfig, templates: TemplateSet, stage: OutputStage) async throws(DiagnosticError)
+    private func buildPages(config: SiteConfig, templates: TemplateSet, stage: OutputStage)
+        async throws(DiagnosticError)
         -> BuildReport
     {
         let source = options.source
@@ -49,7 +53,8 @@ public struct SiteBuilder: Sendable {
         let paths = ContentScanner.articlePaths(in: source)
         logger.info("reading \(paths.count) article files")
         let outcomes = await concurrentMap(paths, limit: options.concurrency) { path in
-            ArticleJob(path: path, source: source, includeDrafts: includeDrafts).run(renderer: articleRenderer, stage: stage)
+            ArticleJob(path: path, source: source, includeDrafts: includeDrafts).run(
+                renderer: articleRenderer, stage: stage)
         }
         var diagnostics = outcomes.flatMap(\.diagnostics)
         let summaries = outcomes.compactMap(\.summary)

@@ -62,14 +62,16 @@ public struct SiteIndex: Sendable {
             years[years.count - 1].months[last].articles.append(position)
         }
         tags = tagsBySlug.values.sorted {
-            $0.name.lowercased() != $1.name.lowercased() ? $0.name.lowercased() < $1.name.lowercased() : $0.slug < $1.slug
+            $0.name.lowercased() != $1.name.lowercased()
+                ? $0.name.lowercased() < $1.name.lowercased() : $0.slug < $1.slug
         }
         self.years = years
         self.undated = undated
     }
 
     /// Pairs of source files that would publish at the same URL.
-    public static func duplicateSlugs(in summaries: [ArticleSummary]) -> [(first: String, second: String, slug: String)] {
+    public static func duplicateSlugs(in summaries: [ArticleSummary]) -> [(first: String, second: String, slug: String)]
+    {
         var seen: [String: String] = [:]
         var duplicates: [(String, String, String)] = []
         for summary in summaries.sorted(by: { $0.path < $1.path }) {

@@ -34,14 +34,19 @@ struct BuildCommand: AsyncParsableCommand {
         do throws(DiagnosticError) {
             report = try await SiteBuilder(options: options, logger: logger).build()
         } catch {
-            ConsoleLog.print(error.diagnostics)
+            ConsoleLog.print(error.diagnostics, siteFolder: source)
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("build failed with \(count) error\(count == 1 ? "" : "s"); \(options.output.path) was left as it was\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "build failed with \(count) error\(count == 1 ? "" : "s"); \(options.output.path) was left as it was\n"
+                        .utf8))
             throw ExitCode(1)
         }
-        ConsoleLog.print(report.warnings)
+        ConsoleLog.print(report.warnings, siteFolder: source)
         let skipped = report.drafts > 0 ? ", \(report.drafts) draft\(report.drafts == 1 ? "" : "s") skipped" : ""
         let seconds = String(format: "%.2f", report.seconds)
-        logger.info("built \(report.articles) articles into \(report.pages) pages\(skipped) in \(seconds) s → \(options.output.path)")
+        logger.info(
+            "built \(report.articles) articles into \(report.pages) pages\(skipped) in \(seconds) s → \(options.output.path)"
+        )
     }
 }

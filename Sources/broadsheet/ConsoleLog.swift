@@ -12,9 +12,16 @@ enum ConsoleLog {
     }
 
     /// Errors first, then warnings, each as `file:line:column: severity: message` plus its hint.
-    static func print(_ diagnostics: [Diagnostic]) {
+    /// Paths inside the site folder are shown from the current directory (`site/Content/x.md` for
+    /// `--source site`) so that editors can jump to them.
+    static func print(_ diagnostics: [Diagnostic], siteFolder: String = ".") {
         let ordered = diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity == .warning }
-        for diagnostic in ordered {
+        let prefix =
+            siteFolder == "." || siteFolder == "./" ? "" : (siteFolder.hasSuffix("/") ? siteFolder : siteFolder + "/")
+        for var diagnostic in ordered {
+            if diagnostic.file.hasPrefix("Content/") || diagnostic.file.hasPrefix("Templates/") {
+                diagnostic.file = prefix + diagnostic.file
+            }
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }
     }

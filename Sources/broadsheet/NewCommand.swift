@@ -1,5 +1,6 @@
 import ArchiveModel
 import ArgumentParser
+import ContentReader
 import Foundation
 import SiteBuilder
 
@@ -23,65 +24,30 @@ struct NewCommand: ParsableCommand {
         do throws(DiagnosticError) {
             config = try SiteLoader.config(in: site)
         } catch {
-            ConsoleLog.print(error.diagnostics)
+            ConsoleLog.print(error.diagnostics, siteFolder: source)
             throw ExitCode(1)
         }
-        let day = try date.map(validated) ?? Self.today()
-        let slug = Slug.make(from: title)
-        guard !slug.isEmpty else {
-            throw ValidationError("the headline has no letters or digits to make a file name from")
-        }
-        let relative = "Content/articles/\(day)-\(slug).md"
-        let file = site.appendingPathComponent(relative)
-        guard !FileManager.default.fileExists(atPath: file.path) else {
-            throw ValidationError("\(relative) already exists; edit it, or choose another headline or --date")
-        }
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(Self.template(title: title, day: day, author: config.author).utf8).write(to: file)
-        print(relative)
-        FileHandle.standardError.write(Data("created \(relative) as a draft: remove `draft: true` to publish it (or build with --drafts)\n".utf8))
-    }
-
-    private func validated(_ text: String) throws -> String {
-        guard text.count == 10, let parsed = ContentDates.parse(text) else {
+        guard let day = date.map({ ISODateParser.parse($0) }) ?? Self.today() else {
             throw ValidationError("--date must be a date such as 2014-11-07")
         }
-        return parsed.isoDay
+        guard let scaffold = ArticleScaffold(title: title, day: day, author: config.author) else {
+            throw ValidationError("the headline has no letters or digits to make a file name from")
+        }
+        let file = site.appendingPathComponent(scaffold.path)
+        guard !FileManager.default.fileExists(atPath: file.path) else {
+            throw ValidationError("\(scaffold.path) already exists; edit it, or choose another headline or --date")
+        }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(scaffold.text.utf8).write(to: file)
+        print(scaffold.path)
+        FileHandle.standardError.write(
+            Data("created as a draft: remove `draft: true` to publish it (or build with --drafts)\n".utf8))
     }
 
-    static func today() -> String {
-        let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
-        let (y, m, d) = CivilCalendar.civil(fromDays: days)
-        return "\(ArticleDate.pad(y, 4))-\(ArticleDate.pad(m, 2))-\(ArticleDate.pad(d, 2))"
-    }
-
-    /// Front matter with every field an archivist usually fills; strings are JSON-quoted, which
-    /// is valid YAML whatever the headline contains.
-    static func template(title: String, day: String, author: String?) -> String {
-        """
-        ---
-        title: \(quoted(title))
-        date: \(day)
-        author: \(quoted(author ?? ""))
-        standfirst: ""
-        source: ""
-        publication: ""
-        tags: []
-        draft: true
-        ---
-
-        Write the article here, in Markdown.
-
-        """
-    }
-
-    static func quoted(_ text: String) -> String {
-        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
-        return String(decoding: data, as: UTF8.self)
+    /// Today's date in UTC.
+    static func today() -> ArticleDate {
+        let now = Date().timeIntervalSince1970
+        let (y, m, d) = CivilCalendar.civil(fromDays: Int((now / 86_400).rounded(.down)))
+        return ArticleDate(year: y, month: m, day: d, instant: now, hasTime: false)
     }
 }
-
-import ContentReader
-
-/// The ISO date parser of ContentReader, named for what the CLI uses it for.
-typealias ContentDates = ISODateParser

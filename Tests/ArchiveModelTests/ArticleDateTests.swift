@@ -16,7 +16,8 @@ struct ArticleDateTests {
 
     @Test func rfc3339IsInUTC() {
         let days = Double(CivilCalendar.days(year: 2014, month: 11, day: 7))
-        let date = ArticleDate(year: 2014, month: 11, day: 7, instant: days * 86_400 + 9 * 3600 + 30 * 60 + 5, hasTime: true)
+        let date = ArticleDate(
+            year: 2014, month: 11, day: 7, instant: days * 86_400 + 9 * 3600 + 30 * 60 + 5, hasTime: true)
         #expect(date.rfc3339 == "2014-11-07T09:30:05Z")
         #expect(date.isoDay == "2014-11-07")
     }

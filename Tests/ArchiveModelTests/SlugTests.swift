@@ -4,8 +4,9 @@ import Testing
 struct SlugTests {
     @Test func apostrophesVanishAndPunctuationBecomesOneHyphen() {
         #expect(Slug.make(from: "Britain’s most senior police officer") == "britains-most-senior-police-officer")
-        #expect(Slug.make(from: "Internet is becoming a 'dark and ungoverned space', says Met chief")
-            == "internet-is-becoming-a-dark-and-ungoverned-space-says-met-chief")
+        #expect(
+            Slug.make(from: "Internet is becoming a 'dark and ungoverned space', says Met chief")
+                == "internet-is-becoming-a-dark-and-ungoverned-space-says-met-chief")
         #expect(Slug.make(from: "  -- Local   government -- ") == "local-government")
     }
 

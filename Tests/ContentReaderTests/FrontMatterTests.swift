@@ -41,7 +41,10 @@ struct FrontMatterTests {
         #expect(metadata.updated?.isoDay == "2015-03-13")
         #expect(metadata.authors == ["Tom Aldred", "Helen Marsh"])
         #expect(metadata.tags == ["libraries", "local government"])
-        #expect(metadata.image == ArticleImage(source: "/images/a.jpg", caption: "Opened in 1887", credit: "Photo: Gazette", alt: "The library"))
+        #expect(
+            metadata.image
+                == ArticleImage(
+                    source: "/images/a.jpg", caption: "Opened in 1887", credit: "Photo: Gazette", alt: "The library"))
         #expect(metadata.slug == "library-vote")
         #expect(metadata.draft)
         #expect(metadata.params["topic"] == .string("culture"))
@@ -53,6 +56,13 @@ struct FrontMatterTests {
         let metadata = try #require(result.article?.metadata)
         #expect(metadata.slug == "flood-review")
         #expect(metadata.date?.isoDay == "2016-07-04")
+    }
+
+    @Test func blankOptionalFieldsAreAbsentNotEmpty() throws {
+        let result = read("---\ntitle: A\nstandfirst: \"\"\nsource: \"  \"\npublication: ~\ntags: []\n---\nBody")
+        let metadata = try #require(result.article?.metadata)
+        #expect(metadata.standfirst == nil && metadata.source == nil && metadata.publication == nil)
+        #expect(metadata.tags.isEmpty)
     }
 
     @Test func anExplicitNullDateMakesAnUndatedArticle() throws {
@@ -104,7 +114,7 @@ struct FrontMatterTests {
         let messages = result.diagnostics.map(\.message)
         #expect(messages.contains("`title` must be text, not a list"))
         #expect(messages.contains("`draft` must be true or false"))
-        #expect(messages.contains("`tags` must be text, not a mapping"))
+        #expect(messages.contains("`tags` must be a list, not a mapping"))
         #expect(messages.contains("`image` must be a mapping"))
         #expect(result.diagnostics.map(\.line) == [2, 3, 4, 5])
     }
@@ -128,7 +138,8 @@ struct FrontMatterTests {
 
     @Test func aFileWithoutFrontMatterOrWithAnUnclosedOneIsAnError() {
         #expect(read("# Just a heading\n").diagnostics.first?.message.hasPrefix("missing front matter") == true)
-        #expect(read("---\ntitle: A\n\nBody").diagnostics.first?.message == "the front matter opened here is never closed")
+        #expect(
+            read("---\ntitle: A\n\nBody").diagnostics.first?.message == "the front matter opened here is never closed")
     }
 
     @Test func invalidUTF8IsReportedAtTheFirstBadByte() throws {

@@ -15,7 +15,9 @@ struct ISODateParserTests {
         #expect(date.isoDay == String(text.prefix(10)))
     }
 
-    @Test(arguments: ["", "2014", "2014-13-01", "2014-11-31", "07/11/2014", "2014-11-07T25:00", "2014-11-07Tnoon", "2014-11-07 extra"])
+    @Test(arguments: [
+        "", "2014", "2014-13-01", "2014-11-31", "07/11/2014", "2014-11-07T25:00", "2014-11-07Tnoon", "2014-11-07 extra",
+    ])
     func rejectsAnythingElse(text: String) {
         #expect(ISODateParser.parse(text) == nil)
     }

@@ -36,7 +36,8 @@ struct MarkdownParserTests {
     }
 
     @Test func linksImagesCodeAndQuotesAreMirrored() {
-        let markdown = "> A [link](https://x.org \"T\") and ![alt](/a.png) and `code`\n\n```swift\nlet x = 1\n```\n\n---\n"
+        let markdown =
+            "> A [link](https://x.org \"T\") and ![alt](/a.png) and `code`\n\n```swift\nlet x = 1\n```\n\n---\n"
         let blocks = MarkdownParser.parse(markdown)
         guard case .blockQuote(let inner) = blocks[0].kind, case .paragraph(let inlines)? = inner.first?.kind else {
             Issue.record("expected a block quote holding a paragraph")

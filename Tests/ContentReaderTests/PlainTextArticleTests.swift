@@ -61,7 +61,8 @@ struct PlainTextArticleTests {
     }
 
     @Test func captionWithoutStandfirstAndSingleLineCreditAreUnderstood() throws {
-        let text = "Storm closes port\r\n\r\nWaves over the harbour wall Credit: Jane Doe\r\n\r\nThe port closed at noon.\r\n"
+        let text =
+            "Storm closes port\r\n\r\nWaves over the harbour wall Credit: Jane Doe\r\n\r\nThe port closed at noon.\r\n"
         let article = try #require(ArticleReader.read(path: "storm.txt", bytes: Array(text.utf8)).article)
         #expect(article.metadata.standfirst == nil)
         #expect(article.metadata.image?.caption == "Waves over the harbour wall")

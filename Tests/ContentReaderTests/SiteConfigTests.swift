@@ -9,7 +9,8 @@ struct SiteConfigTests {
 
     @Test func readsEverySettingAndTheBasePathOfASubPathURL() throws {
         let config = try read(
-            "title: Archive\ndescription: Old news\nbase_url: https://example.org/archive\nlanguage: en-GB\nauthor: Desk\nunsafe_html: true\npaginate: 25\n")
+            "title: Archive\ndescription: Old news\nbase_url: https://example.org/archive\nlanguage: en-GB\nauthor: Desk\nunsafe_html: true\npaginate: 25\n"
+        )
         #expect(config.title == "Archive")
         #expect(config.baseURL == "https://example.org/archive/")
         #expect(config.basePath == "/archive/")
@@ -28,7 +29,8 @@ struct SiteConfigTests {
             try read("title: Archive\nbase_ulr: https://example.org/\n")
         } throws: { error in
             let diagnostic = (error as? DiagnosticError)?.diagnostics.first
-            return diagnostic?.description.hasPrefix("Content/site.yml:2:1: error: unknown key `base_ulr` in site.yml") == true
+            return diagnostic?.description.hasPrefix("Content/site.yml:2:1: error: unknown key `base_ulr` in site.yml")
+                == true
                 && diagnostic?.hint?.contains("base_url") == true
         }
     }

@@ -7,14 +7,17 @@ import Testing
 struct ArticlePageTests {
     func render(_ markdown: String, baseURL: String = "https://example.org/archive/") throws -> RenderedPage {
         let templates = try TemplateSet.load(from: Repository.root.appendingPathComponent("Templates"))
-        let renderer = ArticlePageRenderer(templates: templates, config: SiteConfig(title: "Test <Archive>", baseURL: baseURL))
-        let article = try #require(ArticleReader.read(path: "Content/articles/a.md", bytes: Array(markdown.utf8)).article)
+        let renderer = ArticlePageRenderer(
+            templates: templates, config: SiteConfig(title: "Test <Archive>", baseURL: baseURL))
+        let article = try #require(
+            ArticleReader.read(path: "Content/articles/a.md", bytes: Array(markdown.utf8)).article)
         return renderer.render(article)
     }
 
     @Test func frontMatterStringsAreEscaped() throws {
         let page = try render(
-            "---\ntitle: \"<script>alert('t')</script> & more\"\ndate: 2014-11-07\nstandfirst: \"<img src=x onerror=alert(1)>\"\nauthor: \"A <b>\"\n---\nBody")
+            "---\ntitle: \"<script>alert('t')</script> & more\"\ndate: 2014-11-07\nstandfirst: \"<img src=x onerror=alert(1)>\"\nauthor: \"A <b>\"\n---\nBody"
+        )
         #expect(!page.html.contains("<script>alert"))
         #expect(page.html.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; &amp; more"))
         #expect(!page.html.contains("<img src=x"))

@@ -10,7 +10,9 @@ enum LinkCheck {
         let pattern = try? NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
         guard let pattern, let files = FileManager.default.enumerator(atPath: output.path) else { return [] }
         for case let file as String in files where file.hasSuffix(".html") {
-            guard let html = try? String(contentsOf: output.appendingPathComponent(file), encoding: .utf8) else { continue }
+            guard let html = try? String(contentsOf: output.appendingPathComponent(file), encoding: .utf8) else {
+                continue
+            }
             for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
                 guard let range = Range(match.range(at: 1), in: html) else { continue }
                 let link = String(html[range]).replacingOccurrences(of: "&amp;", with: "&")

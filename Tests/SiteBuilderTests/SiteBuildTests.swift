@@ -6,7 +6,9 @@ import Testing
 
 /// End-to-end builds of small sites into temporary folders.
 struct SiteBuildTests {
-    func build(_ site: TemporarySite, baseURL: String? = nil, drafts: Bool = false) async throws(DiagnosticError) -> BuildReport {
+    func build(_ site: TemporarySite, baseURL: String? = nil, drafts: Bool = false) async throws(DiagnosticError)
+        -> BuildReport
+    {
         try await SiteBuilder(options: BuildOptions(source: site.site, baseURL: baseURL, includeDrafts: drafts)).build()
     }
 
@@ -20,7 +22,8 @@ struct SiteBuildTests {
     }
 
     func threeArticles(_ site: TemporarySite) throws {
-        try site.article("2014-11-07-first.md", "title: First piece\ntags: [Policing]", body: "See [the second](/articles/second/).")
+        try site.article(
+            "2014-11-07-first.md", "title: First piece\ntags: [Policing]", body: "See [the second](/articles/second/).")
         try site.article("2015-02-01-second.md", "title: Second piece\ntags: [policing, Courts]")
         try site.write("Content/articles/letters/undated-letter.txt", "A letter\n\nFrom a reader\n\nThe body.\n")
         try site.write("Content/static/images/p.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
@@ -139,7 +142,8 @@ struct SiteBuildTests {
     }
 
     @Test func theSampleSiteBuildsWithoutErrorsAndItsLinksResolve() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-sample-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "broadsheet-sample-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("Output")
         let options = BuildOptions(source: Repository.root, output: output, baseURL: "https://example.org/sub/path/")
@@ -148,7 +152,8 @@ struct SiteBuildTests {
         #expect(report.warnings.filter { $0.severity == .error }.isEmpty)
         #expect(LinkCheck.brokenLinks(in: output, basePath: "/sub/path/").isEmpty)
         let seed = try String(
-            contentsOf: output.appendingPathComponent("articles/internet-dark-and-ungoverned-space/index.html"), encoding: .utf8)
+            contentsOf: output.appendingPathComponent("articles/internet-dark-and-ungoverned-space/index.html"),
+            encoding: .utf8)
         #expect(seed.contains("Photo: Reuters"))
     }
 }

@@ -24,7 +24,8 @@ struct SiteIndexTests {
 
     @Test func archiveGroupsByYearAndMonthNewestFirst() {
         let index = SiteIndex(summaries: [
-            summary("a", "2014-11-07"), summary("b", "2014-11-20"), summary("c", "2014-03-01"), summary("d", "2016-07-04"),
+            summary("a", "2014-11-07"), summary("b", "2014-11-20"), summary("c", "2014-03-01"),
+            summary("d", "2016-07-04"),
         ])
         #expect(index.years.map(\.year) == [2016, 2014])
         #expect(index.years[1].months.map(\.month) == [11, 3])

@@ -25,7 +25,9 @@ public struct TemporarySite {
     public let site: URL
     public var output: URL { site.appendingPathComponent("Output") }
 
-    public init(siteYAML: String = "title: Test Archive\nbase_url: https://example.org/\n", copyTheme: Bool = true) throws {
+    public init(siteYAML: String = "title: Test Archive\nbase_url: https://example.org/\n", copyTheme: Bool = true)
+        throws
+    {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-test-\(UUID().uuidString)")
         site = folder.appendingPathComponent("site")
         try FileManager.default.createDirectory(
