@@ -17,11 +17,20 @@ public struct ArticleMetadata: Sendable, Hashable {
     public var draft: Bool
     /// Front matter fields Broadsheet does not interpret, passed to templates as `params`.
     public var params: [String: ParamValue]
+    /// The author's corrections to entity recognition (front matter `entities:`, `not_entities:`).
+    public var entityOverrides: EntityOverrides
+    /// Where the title and standfirst are in the source file, when they are running text there
+    /// (plain-text articles); empty for front matter values.
+    public var titleMap = SourceMap()
+    public var standfirstMap = SourceMap()
+    /// The photo caption paragraph as it stands in the source, credit included, for enrichment.
+    public var captionUnit: TextUnit?
 
     public init(
         title: String, date: ArticleDate? = nil, updated: ArticleDate? = nil, authors: [String] = [],
         standfirst: String? = nil, source: String? = nil, publication: String? = nil, tags: [String] = [],
-        image: ArticleImage? = nil, slug: String, draft: Bool = false, params: [String: ParamValue] = [:]
+        image: ArticleImage? = nil, slug: String, draft: Bool = false, params: [String: ParamValue] = [:],
+        entityOverrides: EntityOverrides = EntityOverrides()
     ) {
         self.title = title
         self.date = date
@@ -35,6 +44,20 @@ public struct ArticleMetadata: Sendable, Hashable {
         self.slug = slug
         self.draft = draft
         self.params = params
+        self.entityOverrides = entityOverrides
+    }
+}
+
+/// The author's corrections to entity recognition for one article.
+public struct EntityOverrides: Sendable, Hashable {
+    /// Surface text → entity id: these words always link to that entity.
+    public var pins: [String: String]
+    /// Surface texts that are never entities in this article.
+    public var suppressed: Set<String>
+
+    public init(pins: [String: String] = [:], suppressed: Set<String> = []) {
+        self.pins = pins
+        self.suppressed = suppressed
     }
 }
 

@@ -16,10 +16,13 @@ public struct Block: Sendable, Hashable {
     public var kind: Kind
     /// Where the block starts in its source file.
     public var location: SourceLocation
+    /// For paragraphs and headings: where each scalar of the block's plain text is in the file.
+    public var sourceMap: SourceMap
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    public init(_ kind: Kind, at location: SourceLocation, sourceMap: SourceMap = SourceMap()) {
         self.kind = kind
         self.location = location
+        self.sourceMap = sourceMap
     }
 }
 
@@ -35,14 +38,14 @@ public indirect enum Inline: Sendable, Hashable {
     case link(destination: String, title: String, [Inline])
     case image(source: String, title: String, alt: [Inline])
 
-    /// The text a reader sees, without markup (an image contributes its alt text).
+    /// The text a reader sees in the flow of a paragraph, without markup. Line breaks count as one
+    /// space; images and raw HTML count as nothing. Annotation offsets are counted in this text.
     public var plainText: String {
         switch self {
         case .text(let text), .code(let text): return text
         case .softBreak, .lineBreak: return " "
-        case .html: return ""
-        case .emphasis(let children), .strong(let children), .link(_, _, let children),
-            .image(_, _, let children):
+        case .html, .image: return ""
+        case .emphasis(let children), .strong(let children), .link(_, _, let children):
             return children.plainText
         }
     }

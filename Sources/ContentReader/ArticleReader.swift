@@ -34,7 +34,8 @@ public enum ArticleReader {
             guard let metadata = decoder.decode() else {
                 return Result(article: nil, diagnostics: decoder.diagnostics)
             }
-            let body = MarkdownParser.parse(parts.body, firstLine: parts.bodyFirstLine)
+            let lines = LineIndex(text: source.text, base: source.scalarBase)
+            let body = MarkdownParser.parse(parts.body, firstLine: parts.bodyFirstLine, lines: lines)
             return Result(
                 article: Article(path: source.path, metadata: metadata, body: body), diagnostics: decoder.diagnostics)
         } catch {

@@ -6,6 +6,12 @@ import CCmark
 public enum MarkdownParser {
     /// The blocks of `markdown`; `firstLine` is the file line the text starts on.
     public static func parse(_ markdown: String, firstLine: Int = 1) -> [Block] {
+        parse(markdown, firstLine: firstLine, lines: nil)
+    }
+
+    /// As `parse(_:firstLine:)`, with source maps for paragraphs and headings when `lines` indexes
+    /// the whole file the text comes from.
+    static func parse(_ markdown: String, firstLine: Int, lines: LineIndex?) -> [Block] {
         let options = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS
         var text = markdown
         let root = text.withUTF8 { buffer in
@@ -15,13 +21,14 @@ public enum MarkdownParser {
         }
         guard let root else { return [] }
         defer { cmark_node_free(root) }
-        return TreeCopier(lineOffset: firstLine - 1).blocks(under: root)
+        return TreeCopier(lineOffset: firstLine - 1, lines: lines).blocks(under: root)
     }
 }
 
 /// Walks a cmark tree and builds the value-type mirror of it.
 private struct TreeCopier {
     let lineOffset: Int
+    let lines: LineIndex?
 
     func blocks(under parent: OpaquePointer) -> [Block] {
         children(of: parent).compactMap(block)
@@ -34,8 +41,10 @@ private struct TreeCopier {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
             kind = .paragraph(inlines(under: node))
+            return Block(kind, at: location, sourceMap: sourceMap(under: node))
         case CMARK_NODE_HEADING:
             kind = .heading(level: Int(cmark_node_get_heading_level(node)), inlines(under: node))
+            return Block(kind, at: location, sourceMap: sourceMap(under: node))
         case CMARK_NODE_BLOCK_QUOTE:
             kind = .blockQuote(blocks(under: node))
         case CMARK_NODE_LIST:
@@ -90,6 +99,53 @@ private struct TreeCopier {
                 alt: inlines(under: node))
         default: return nil
         }
+    }
+
+    /// Where each scalar of a paragraph's plain text (as `Inline.plainText` defines it) is in the file.
+    private func sourceMap(under node: OpaquePointer) -> SourceMap {
+        guard let lines else { return SourceMap() }
+        var map = SourceMap()
+        var textLength = 0
+        var lastSource = -1
+        mapInlines(under: node, lines: lines, map: &map, textLength: &textLength, lastSource: &lastSource)
+        return map
+    }
+
+    private func mapInlines(
+        under parent: OpaquePointer, lines: LineIndex, map: inout SourceMap, textLength: inout Int,
+        lastSource: inout Int
+    ) {
+        for node in children(of: parent) {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                let text = Array(literal(node).unicodeScalars)
+                guard let span = span(of: node, lines: lines) else { continue }
+                SourceAligner.align(
+                    text, textStart: textLength, source: lines.scalars, span: span, base: lines.base, into: &map)
+                textLength += text.count
+                lastSource = (map.sourceOffset(of: textLength - 1) ?? lastSource + lines.base) - lines.base
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                // The break's own position is not recorded by cmark: it is the newline after the text.
+                let newline = lines.scalars[(lastSource + 1)...].firstIndex(of: "\n") ?? lastSource + 1
+                map.append(text: textLength, source: lines.base + newline)
+                textLength += 1
+                lastSource = newline
+            case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK:
+                mapInlines(under: node, lines: lines, map: &map, textLength: &textLength, lastSource: &lastSource)
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The node's source span in file scalars (end exclusive).
+    private func span(of node: OpaquePointer, lines: LineIndex) -> Range<Int>? {
+        let startLine = Int(cmark_node_get_start_line(node)) + lineOffset
+        let endLine = Int(cmark_node_get_end_line(node)) + lineOffset
+        guard let start = lines.scalarOffset(line: startLine, byteColumn: Int(cmark_node_get_start_column(node))),
+            let last = lines.scalarOffset(line: endLine, byteColumn: Int(cmark_node_get_end_column(node)))
+        else { return nil }
+        return start..<max(start, last + 1)
     }
 
     private func children(of parent: OpaquePointer) -> [OpaquePointer] {

@@ -6,12 +6,18 @@ public struct SourceText: Sendable {
     /// The path shown in diagnostics, relative to the site folder.
     public let path: String
     public let text: String
+    /// Scalars dropped before `text` starts (1 for a byte-order mark), so offsets into `text` plus
+    /// this count from the start of the file.
+    public private(set) var scalarBase = 0
 
     /// Decodes `bytes` as UTF-8 or throws a diagnostic pointing at the first invalid byte.
     public init(path: String, bytes: [UInt8]) throws(Diagnostic) {
         self.path = path
         var content = bytes[...]
-        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
+        if content.starts(with: [0xEF, 0xBB, 0xBF]) {
+            content = content.dropFirst(3)
+            scalarBase = 1
+        }
         guard let decoded = String(validating: content, as: UTF8.self) else {
             let (line, column) = Self.locateInvalidByte(in: content)
             throw Diagnostic(
