@@ -24,6 +24,13 @@ let package = Package(
             name: "ContentReader",
             dependencies: ["ArchiveModel", "CCmark", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "Enrichment", dependencies: ["ArchiveModel"]),
+        .target(
+            name: "Knowledge",
+            dependencies: ["ArchiveModel", "Enrichment"],
+            exclude: ["Generator"],
+            resources: [.copy("Resources")]
+        ),
         .target(name: "SiteIndex", dependencies: ["ArchiveModel"]),
         .target(
             name: "Rendering",
@@ -39,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "broadsheet",
             dependencies: [
-                "ArchiveModel", "ContentReader", "SiteBuilder",
+                "ArchiveModel", "ContentReader", "Enrichment", "Knowledge", "Rendering", "SiteBuilder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -48,6 +55,7 @@ let package = Package(
         .testTarget(name: "ArchiveModelTests", dependencies: ["ArchiveModel"]),
         .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader", "TestSupport"]),
         .testTarget(name: "SiteIndexTests", dependencies: ["SiteIndex"]),
+        .testTarget(name: "EnrichmentTests", dependencies: ["Enrichment", "Knowledge", "ContentReader", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentReader", "TestSupport"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ContentReader", "TestSupport"]),
     ]

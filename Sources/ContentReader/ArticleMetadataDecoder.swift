@@ -36,6 +36,8 @@ struct ArticleMetadataDecoder {
                 case "image": metadata.image = try image(value)
                 case "slug": slug = try validatedSlug(value)
                 case "draft": metadata.draft = try document.bool(value, key: key)
+                case "entities": metadata.entityOverrides.pins = try pins(value)
+                case "not_entities": metadata.entityOverrides.suppressed = Set(try document.stringList(value, key: key))
                 default:
                     if metadata.params[key] != nil {
                         diagnostics.append(
@@ -79,6 +81,25 @@ struct ArticleMetadataDecoder {
                 hint: "write an ISO 8601 date such as 2014-11-07 or 2014-11-07T09:30:00Z")
         }
         return date
+    }
+
+    /// `entities:` as a mapping of surface text to entity id.
+    private func pins(_ node: Node) throws(Diagnostic) -> [String: String] {
+        guard let mapping = node.mapping else {
+            throw document.error(
+                at: node, "`entities` must map words in the text to entity ids",
+                hint: "write `entities: {\"the Commissioner\": bernard-hogan-howe}`")
+        }
+        var pins: [String: String] = [:]
+        for (key, value) in mapping {
+            let surface = try document.string(key, key: "entities")
+            let id = try document.string(value, key: "entities.\(surface)")
+            guard Slug.isValid(id) else {
+                throw document.error(at: value, "entity id `\(id)` is not a slug", hint: "use the entity's id, such as `\(Slug.make(from: id))`")
+            }
+            pins[surface] = id
+        }
+        return pins
     }
 
     private func validatedSlug(_ node: Node) throws(Diagnostic) -> String {

@@ -1,0 +1,129 @@
+import ArchiveModel
+
+/// What one article settles about its names: the entities it names in full, the acronyms it
+/// defines in brackets, and from those the one entity each short or ambiguous mention means.
+struct ArticleResolution {
+    /// A person named in full in the article, by the hashes of the first and last words of the name.
+    struct FullPerson {
+        var id: String
+        var first: UInt64
+        var last: UInt64
+    }
+
+    let gazetteer: Gazetteer
+    private(set) var discovered: [String: Entity] = [:]
+    private var people: [FullPerson] = []
+    private var namedKnown: Set<Int32> = []
+    private var acronyms: [UInt64: MentionTarget] = [:]
+
+    init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+    }
+
+    /// Records every unambiguous full name, so short forms and ambiguous aliases can be settled.
+    mutating func collectFullNames(_ scans: [UnitScan]) {
+        for scan in scans {
+            for raw in scan.mentions {
+                switch raw.target {
+                case .known(let candidates) where candidates.count == 1:
+                    namedKnown.insert(candidates[0])
+                    let entity = gazetteer.entities[Int(candidates[0])]
+                    if entity.type == .person { addPerson(id: entity.id, name: entity.name) }
+                case .discovered(let type, let name):
+                    let id = Slug.make(from: name)
+                    guard !id.isEmpty, gazetteer.entity(id: id)?.type ?? type == type else { continue }
+                    if discovered[id] == nil { discovered[id] = Entity(id: id, type: type, name: name) }
+                    if type == .person { addPerson(id: id, name: name) }
+                default:
+                    continue
+                }
+            }
+        }
+    }
+
+    /// "the National Crime Agency (NCA)": later mentions of NCA mean the agency.
+    mutating func learnBracketedAcronyms(_ scans: inout [UnitScan]) {
+        for scan in scans {
+            for raw in scan.mentions {
+                let after = raw.tokens.upperBound
+                guard after + 2 < scan.tokens.count, scan.tokens[after].mark == "(", scan.tokens[after + 2].mark == ")",
+                    scan.tokens[after + 1].flags.contains(.allCaps)
+                else { continue }
+                acronyms[scan.tokens[after + 1].hash] = raw.target
+            }
+        }
+        guard !acronyms.isEmpty else { return }
+        for unit in scans.indices {
+            var scan = scans[unit]
+            for (position, token) in scan.tokens.enumerated() where token.flags.contains(.allCaps) {
+                guard let target = acronyms[token.hash] else { continue }
+                if let existing = scan.mentions.firstIndex(where: { $0.tokens.contains(position) }) {
+                    if scan.mentions[existing].tokens.count == 1 { scan.mentions[existing].target = target }
+                } else {
+                    scan.mentions.append(RawMention(unit: unit, tokens: position..<position + 1, start: token.start, end: token.end, target: target))
+                }
+            }
+            scan.mentions.sort { $0.start < $1.start }
+            scans[unit] = scan
+        }
+    }
+
+    /// The entity a mention means, or nil when the article does not settle it.
+    func resolve(_ target: MentionTarget) -> Entity? {
+        switch target {
+        case .known(let candidates):
+            if candidates.count == 1 { return gazetteer.entities[Int(candidates[0])] }
+            let named = candidates.filter { namedKnown.contains($0) }
+            if named.count == 1 { return gazetteer.entities[Int(named[0])] }
+            let ids = Set(candidates.map { gazetteer.entities[Int($0)].id })
+            let discoveredMatch = discovered.keys.filter { ids.contains($0) }
+            return discoveredMatch.count == 1 ? discovered[discoveredMatch[0]] : nil
+        case .discovered(_, let name):
+            return discovered[Slug.make(from: name)]
+        case .shortPerson(let word, let byFirstName):
+            let matches = Set(people.filter { byFirstName ? $0.first == word : $0.last == word }.map(\.id))
+            guard matches.count == 1, let id = matches.first else { return nil }
+            return entity(id: id)
+        }
+    }
+
+    /// An entity this article knows by id: discovered in it, or in the gazetteer.
+    func entity(id: String) -> Entity? {
+        discovered[id] ?? gazetteer.entity(id: id)
+    }
+
+    /// Mentions of long capitalised words one letter away from a name of entities.yml or of this
+    /// article ("Facbook" → Facebook), where nothing else matched.
+    func typoMentions(_ scans: [UnitScan], covered: [Mention]) -> [Mention] {
+        var local = TypoIndex()
+        var localEntities: [Entity] = []
+        for mention in covered where !mention.text.contains(" ") {
+            guard let entity = entity(id: mention.entity) else { continue }
+            localEntities.append(entity)
+            local.insert(mention.text, entity: Int32(localEntities.count - 1))
+        }
+        guard !local.isEmpty || !gazetteer.typos.isEmpty else { return [] }
+        var found: [Mention] = []
+        for (unit, scan) in scans.enumerated() {
+            let taken = covered.filter { $0.unit == unit }
+            for token in scan.tokens where token.isWord && token.isCapitalized && token.length >= TypoIndex.minimumLength {
+                guard !scan.mentions.contains(where: { $0.start <= token.start && token.end <= $0.end }),
+                    !taken.contains(where: { $0.start < token.end && token.start < $0.end }),
+                    !gazetteer.lexicon.commonWords.contains(token.hash), !token.flags.contains(.allCaps)
+                else { continue }
+                let word = scan.text(token.start, token.end)
+                var ids = Set(gazetteer.typos.entities(near: word).map { gazetteer.entities[Int($0)].id })
+                ids.formUnion(local.entities(near: word).map { localEntities[Int($0)].id })
+                guard ids.count == 1, let id = ids.first else { continue }
+                found.append(Mention(unit: unit, start: token.start, end: token.end, entity: id, text: word))
+            }
+        }
+        return found
+    }
+
+    private mutating func addPerson(id: String, name: String) {
+        let words = name.split(whereSeparator: { $0 == " " })
+        guard words.count >= 2, let first = words.first, let last = words.last else { return }
+        people.append(FullPerson(id: id, first: WordHash.hash(String(first)), last: WordHash.hash(String(last))))
+    }
+}

@@ -1,0 +1,125 @@
+import ArchiveModel
+
+/// Every name the archive knows, compiled once per build into a token trie: the entities of
+/// `Content/entities.yml` first, then the built-in places. Matching walks the trie from each token,
+/// so its cost depends on the text and the longest alias, not on how many aliases there are.
+public struct Gazetteer: Sendable {
+    /// How a token of an alias must be written in the text.
+    enum CaseRule: Sendable {
+        case any, capitalized, allCaps
+    }
+
+    /// One alias ending at a trie node.
+    struct Entry: Sendable {
+        var entity: Int32
+        var rules: [CaseRule]
+        /// A single-token alias that is also a common word (matches only mid-sentence).
+        var isCommonWord: Bool
+    }
+
+    public let entities: [Entity]
+    /// `entities[0..<userCount]` come from entities.yml and win over built-in ones.
+    public let userCount: Int
+    let lexicon: Lexicon
+    private var edges: [UInt64: Int32] = [:]
+    private var terminals: [Int32: [Entry]] = [:]
+    private var nodeCount: Int32 = 1
+    private let indexByID: [String: Int]
+    /// One-letter-typo lookup over the single-word names of entities.yml.
+    private(set) var typos = TypoIndex()
+
+    public init(entities userEntities: [Entity], knowledge: KnowledgeBase) {
+        lexicon = Lexicon(knowledge)
+        let userIDs = Set(userEntities.map(\.id))
+        entities = userEntities + knowledge.places.filter { !userIDs.contains($0.id) }
+        userCount = userEntities.count
+        var index: [String: Int] = [:]
+        for (position, entity) in entities.enumerated() where index[entity.id] == nil { index[entity.id] = position }
+        indexByID = index
+        let tokenizer = Tokenizer(lexicon: lexicon)
+        for (position, entity) in entities.enumerated() {
+            for surface in [entity.name] + entity.aliases {
+                insert(surface, entity: Int32(position), tokenizer: tokenizer)
+                if position < userCount { typos.insert(surface, entity: Int32(position)) }
+            }
+        }
+    }
+
+    /// The entity with an id, if the gazetteer knows it.
+    public func entity(id: String) -> Entity? {
+        indexByID[id].map { entities[$0] }
+    }
+
+    func index(of id: String) -> Int? { indexByID[id] }
+
+    func isUser(_ entity: Int32) -> Bool { Int(entity) < userCount }
+
+    /// The longest alias starting at token `start` whose case rules the text satisfies, as
+    /// (end token exclusive, entity candidates). User entities hide built-in ones for the same alias.
+    func longestMatch(in tokens: [Token], from start: Int) -> (end: Int, candidates: [Int32])? {
+        var node: Int32 = 0
+        var best: (Int, [Int32])?
+        var position = start
+        while position < tokens.count, let next = edges[WordHash.combine(UInt64(node), tokens[position].hash)] {
+            node = next
+            position += 1
+            guard let entries = terminals[node] else { continue }
+            let valid = entries.filter { satisfies($0, tokens: tokens, from: start) }
+            guard !valid.isEmpty else { continue }
+            let user = valid.filter { isUser($0.entity) }
+            best = (position, (user.isEmpty ? valid : user).map(\.entity))
+        }
+        return best
+    }
+
+    /// The entities whose alias is exactly this token range (for names found by their shape).
+    func exactMatch(in tokens: [Token], range: Range<Int>) -> [Int32]? {
+        guard !range.isEmpty else { return nil }
+        var node: Int32 = 0
+        for position in range {
+            guard let next = edges[WordHash.combine(UInt64(node), tokens[position].hash)] else { return nil }
+            node = next
+        }
+        guard let entries = terminals[node] else { return nil }
+        let user = entries.filter { isUser($0.entity) }
+        return (user.isEmpty ? entries : user).map(\.entity)
+    }
+
+    private func satisfies(_ entry: Entry, tokens: [Token], from start: Int) -> Bool {
+        if entry.isCommonWord && tokens[start].flags.contains(.sentenceStart) { return false }
+        for (offset, rule) in entry.rules.enumerated() {
+            let flags = tokens[start + offset].flags
+            switch rule {
+            case .any: continue
+            case .capitalized: if !flags.contains(.capitalized) { return false }
+            case .allCaps: if !flags.contains(.allCaps) { return false }
+            }
+        }
+        return true
+    }
+
+    private mutating func insert(_ surface: String, entity: Int32, tokenizer: Tokenizer) {
+        let scalars = Array(surface.unicodeScalars)
+        var tokens = scalars.withUnsafeBufferPointer { tokenizer.tokenize($0) }
+        while let last = tokens.last, !last.isWord { tokens.removeLast() }
+        guard !tokens.isEmpty else { return }
+        var node: Int32 = 0
+        for token in tokens {
+            let key = WordHash.combine(UInt64(node), token.hash)
+            if let next = edges[key] {
+                node = next
+            } else {
+                edges[key] = nodeCount
+                node = nodeCount
+                nodeCount += 1
+            }
+        }
+        let rules = tokens.map { token -> CaseRule in
+            if token.flags.contains(.allCaps) && token.length <= 5 { return .allCaps }
+            return token.isCapitalized ? .capitalized : .any
+        }
+        let common = tokens.count == 1 && lexicon.commonWords.contains(tokens[0].hash)
+        let entry = Entry(entity: entity, rules: rules, isCommonWord: common)
+        if !(terminals[node]?.contains { $0.entity == entity } ?? false) { terminals[node, default: []].append(entry) }
+    }
+}

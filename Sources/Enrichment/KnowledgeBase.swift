@@ -1,0 +1,88 @@
+import ArchiveModel
+
+/// Broadsheet's built-in knowledge, as plain data: places (countries, large cities, regions) and the
+/// word lists recognition relies on. The `Knowledge` module loads it from its resource files; tests
+/// may build a small one by hand.
+public struct KnowledgeBase: Sendable {
+    public var places: [Entity]
+    /// Given names ("Robert", "Cathy").
+    public var firstNames: [String]
+    /// Lowercase common English words, to tell "May" the month from May the person.
+    public var commonWords: [String]
+    /// Honorifics kept in a mention ("Sir", "Mr", "Dr").
+    public var honorifics: [String]
+    /// Titles and roles before a name, one or two words ("Commissioner", "Prime Minister").
+    public var titles: [String]
+    /// Words that end an organisation's name ("Agency", "Police", "plc").
+    public var organisationSuffixes: [String]
+    /// Words that begin one before "of"/"for" ("Department", "University").
+    public var organisationHeads: [String]
+
+    public init(
+        places: [Entity] = [], firstNames: [String] = [], commonWords: [String] = [], honorifics: [String] = [],
+        titles: [String] = [], organisationSuffixes: [String] = [], organisationHeads: [String] = []
+    ) {
+        self.places = places
+        self.firstNames = firstNames
+        self.commonWords = commonWords
+        self.honorifics = honorifics
+        self.titles = titles
+        self.organisationSuffixes = organisationSuffixes
+        self.organisationHeads = organisationHeads
+    }
+}
+
+/// The word lists of a `KnowledgeBase` as sets of `WordHash` values, for lookups without strings.
+struct Lexicon: Sendable {
+    let firstNames: Set<UInt64>
+    let commonWords: Set<UInt64>
+    let honorifics: Set<UInt64>
+    /// Single-word titles, and the first word of two-word titles mapped to their second words.
+    let titles: Set<UInt64>
+    let titlePairs: [UInt64: Set<UInt64>]
+    let organisationSuffixes: Set<UInt64>
+    let organisationHeads: Set<UInt64>
+    /// Words that may join the parts of a name ("of", "for", "van", "de").
+    let connectors: Set<UInt64>
+    /// Words after which a full stop does not end a sentence.
+    let abbreviations: Set<UInt64>
+    let months: Set<UInt64>
+    let reportingVerbs: Set<UInt64>
+
+    init(_ knowledge: KnowledgeBase) {
+        func hashes(_ words: [String]) -> Set<UInt64> { Set(words.map(WordHash.hash)) }
+        firstNames = hashes(knowledge.firstNames)
+        commonWords = hashes(knowledge.commonWords)
+        honorifics = hashes(knowledge.honorifics.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
+        var single: Set<UInt64> = []
+        var pairs: [UInt64: Set<UInt64>] = [:]
+        for title in knowledge.titles {
+            let words = title.split(separator: " ").map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
+            if words.count == 1 {
+                single.insert(WordHash.hash(words[0]))
+            } else if words.count == 2 {
+                pairs[WordHash.hash(words[0]), default: []].insert(WordHash.hash(words[1]))
+            }
+        }
+        titles = single
+        titlePairs = pairs
+        organisationSuffixes = hashes(knowledge.organisationSuffixes.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
+        organisationHeads = hashes(knowledge.organisationHeads)
+        connectors = hashes(["of", "for", "the", "on", "de", "del", "della", "van", "der", "von", "den", "la", "le", "du", "da", "di", "al", "bin", "ibn"])
+        abbreviations = hashes([
+            "mr", "mrs", "ms", "dr", "prof", "rev", "revd", "st", "gen", "col", "capt", "sgt", "lt", "jr", "sr", "vs",
+            "no", "inc", "ltd", "co", "corp", "sen", "rep", "gov", "mt", "ft", "approx", "dept", "est", "fig", "vol",
+        ])
+        months = hashes([
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        ])
+        reportingVerbs = hashes([
+            "said", "says", "say", "added", "adds", "told", "tells", "warned", "warns", "insisted", "insists", "argued",
+            "argues", "claimed", "claims", "stressed", "stresses", "urged", "urges", "explained", "explains", "wrote",
+            "writes", "tweeted", "tweets", "asked", "asks", "replied", "replies", "admitted", "admits", "denied",
+            "denies", "confirmed", "confirms", "announced", "announces", "revealed", "reveals", "suggested",
+            "suggests", "believes", "believed", "thinks", "thought", "noted", "notes", "declared", "declares",
+        ])
+    }
+}

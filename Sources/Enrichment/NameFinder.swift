@@ -1,0 +1,188 @@
+import ArchiveModel
+
+/// A name found by its shape rather than by the gazetteer: a person, organisation or (rarely) an
+/// unknown kind of proper name, as a token range of one unit.
+struct FoundName {
+    enum Kind: Equatable {
+        case person
+        case organisation
+        /// A name whose kind the shape does not tell; used only when the gazetteer knows it.
+        case unknown
+        /// Honorific + one word ("Mr Hannigan", "Sir Bernard"), or a bare surname before a reporting
+        /// verb: resolved only against a fuller name in the same article.
+        case shortPerson
+    }
+
+    var kind: Kind
+    /// The mention, honorific included.
+    var tokens: Range<Int>
+    /// The name without honorific or title.
+    var nameTokens: Range<Int>
+    /// The honorific's hash, when the mention starts with one.
+    var honorific: UInt64?
+}
+
+/// Finds names in one unit by their shape: runs of capitalised words, split at honorifics, titles
+/// and organisation words, then classified. Sentence-initial common words, month and day names and
+/// titles on their own are never names.
+struct NameFinder {
+    let lexicon: Lexicon
+
+    func names(in tokens: [Token]) -> [FoundName] {
+        var found: [FoundName] = []
+        var index = 0
+        while index < tokens.count {
+            guard tokens[index].isWord, tokens[index].isCapitalized else {
+                index += 1
+                continue
+            }
+            let run = capitalisedRun(in: tokens, from: index)
+            for segment in segments(of: run, in: tokens) {
+                if let name = classify(segment, in: tokens) { found.append(name) }
+            }
+            index = run.upperBound
+        }
+        return found
+    }
+
+    /// Capitalised words, joined by connectors ("of", "van") that sit between two of them, up to a
+    /// punctuation mark or a possessive.
+    private func capitalisedRun(in tokens: [Token], from start: Int) -> Range<Int> {
+        var end = start + 1
+        while end < tokens.count, !tokens[end - 1].flags.contains(.possessive) {
+            let token = tokens[end]
+            if token.isWord && token.isCapitalized && !token.flags.contains(.hasDigit) {
+                end += 1
+            } else if token.isWord && lexicon.connectors.contains(token.hash), let next = nextCapitalised(tokens, after: end) {
+                end = next + 1
+            } else {
+                break
+            }
+        }
+        return start..<end
+    }
+
+    private func nextCapitalised(_ tokens: [Token], after index: Int) -> Int? {
+        var position = index + 1
+        while position < tokens.count, tokens[position].isWord, lexicon.connectors.contains(tokens[position].hash) {
+            position += 1
+        }
+        guard position < tokens.count, tokens[position].isWord, tokens[position].isCapitalized else { return nil }
+        return position
+    }
+
+    /// Splits a run before honorifics and titles and after organisation suffixes.
+    private func segments(of run: Range<Int>, in tokens: [Token]) -> [Range<Int>] {
+        var segments: [Range<Int>] = []
+        var start = run.lowerBound
+        for position in run.dropFirst() {
+            let hash = tokens[position].hash
+            let previous = tokens[position - 1].hash
+            let splitBefore = lexicon.honorifics.contains(hash) || (lexicon.titles.contains(hash) && !lexicon.titles.contains(previous))
+            let splitAfterSuffix = lexicon.organisationSuffixes.contains(previous)
+                && !lexicon.organisationSuffixes.contains(hash) && !lexicon.connectors.contains(hash)
+            if (splitBefore || splitAfterSuffix) && position > start {
+                segments.append(start..<position)
+                start = position
+            }
+        }
+        segments.append(start..<run.upperBound)
+        return segments
+    }
+
+    private func classify(_ segment: Range<Int>, in tokens: [Token]) -> FoundName? {
+        var range = segment
+        // Sentence-initial common words ("Those", "Speaking"), months and days are not names.
+        while let first = range.first, isIgnorableLead(tokens[first]) { range = range.dropFirst() }
+        if let first = range.first, lexicon.honorifics.contains(tokens[first].hash) {
+            return personWithHonorific(range, in: tokens)
+        }
+        range = droppingTitle(range, in: tokens)
+        while let first = range.first, lexicon.connectors.contains(tokens[first].hash) { range = range.dropFirst() }
+        while let last = range.last, lexicon.connectors.contains(tokens[last].hash) { range = range.dropLast() }
+        guard let first = range.first, let last = range.last else { return nil }
+        if lexicon.months.contains(tokens[first].hash) && range.count == 1 { return nil }
+        if range.count >= 2 && lexicon.organisationSuffixes.contains(tokens[last].hash) {
+            return FoundName(kind: .organisation, tokens: range, nameTokens: range)
+        }
+        if range.count >= 3 && lexicon.organisationHeads.contains(tokens[first].hash)
+            && range.contains(where: { lexicon.connectors.contains(tokens[$0].hash) })
+        {
+            return FoundName(kind: .organisation, tokens: range, nameTokens: range)
+        }
+        if range.count == 1 && isAcronym(tokens[first]) {
+            return FoundName(kind: .organisation, tokens: range, nameTokens: range)
+        }
+        if let person = personByFirstName(range, in: tokens) { return person }
+        if range.count == 1, !tokens[first].flags.contains(.sentenceStart), !isCommon(tokens[first]),
+            isFollowedByReportingVerb(range, in: tokens)
+        {
+            return FoundName(kind: .shortPerson, tokens: range, nameTokens: range)
+        }
+        return FoundName(kind: .unknown, tokens: range, nameTokens: range)
+    }
+
+    private func personWithHonorific(_ range: Range<Int>, in tokens: [Token]) -> FoundName? {
+        let honorific = range.lowerBound
+        var end = honorific + 1
+        if end < tokens.count, tokens[end].mark == "." { end += 1 }  // "Mr. Smith"
+        let nameStart = end
+        while end < range.upperBound, tokens[end].isWord, tokens[end].isCapitalized {
+            // Stop at a common word once the name has a word of its own ("… Hogan-Howe Credit").
+            if end > nameStart, isCommon(tokens[end]), end + 1 == range.upperBound || end - nameStart >= 2 { break }
+            end += 1
+        }
+        guard end > nameStart else { return nil }
+        let kind: FoundName.Kind = end - nameStart == 1 ? .shortPerson : .person
+        return FoundName(kind: kind, tokens: honorific..<end, nameTokens: nameStart..<end, honorific: tokens[honorific].hash)
+    }
+
+    private func personByFirstName(_ range: Range<Int>, in tokens: [Token]) -> FoundName? {
+        guard range.count >= 2, range.count <= 4, let first = range.first, let last = range.last,
+            lexicon.firstNames.contains(tokens[first].hash), !lexicon.organisationSuffixes.contains(tokens[last].hash),
+            range.allSatisfy({ tokens[$0].isCapitalized || lexicon.connectors.contains(tokens[$0].hash) })
+        else { return nil }
+        // "Will Power said" at a sentence start: the first word must not be ordinary English there.
+        if tokens[first].flags.contains(.sentenceStart) && isCommon(tokens[first]) && isCommon(tokens[first + 1]) {
+            return nil
+        }
+        return FoundName(kind: .person, tokens: range, nameTokens: range)
+    }
+
+    /// Drops a leading title ("Commissioner", "Prime Minister") when a name follows it.
+    private func droppingTitle(_ range: Range<Int>, in tokens: [Token]) -> Range<Int> {
+        guard let first = range.first else { return range }
+        let hash = tokens[first].hash
+        if let seconds = lexicon.titlePairs[hash], range.count > 2, seconds.contains(tokens[first + 1].hash) {
+            return range.dropFirst(2)
+        }
+        if lexicon.titles.contains(hash) { return range.dropFirst() }
+        return range
+    }
+
+    private func isIgnorableLead(_ token: Token) -> Bool {
+        if lexicon.months.contains(token.hash) { return true }
+        return token.flags.contains(.sentenceStart) && isCommon(token) && !lexicon.firstNames.contains(token.hash)
+            && !lexicon.honorifics.contains(token.hash) && !lexicon.titles.contains(token.hash)
+            && !lexicon.titlePairs.keys.contains(token.hash)
+    }
+
+    private func isAcronym(_ token: Token) -> Bool {
+        token.flags.contains(.allCaps) && token.length >= 3 && token.length <= 8 && !token.flags.contains(.hasDigit)
+            && !isCommon(token) && !Self.romanNumerals.contains(token.hash)
+    }
+
+    func isCommon(_ token: Token) -> Bool { lexicon.commonWords.contains(token.hash) }
+
+    private func isFollowedByReportingVerb(_ range: Range<Int>, in tokens: [Token]) -> Bool {
+        var position = range.upperBound
+        while position < tokens.count, !tokens[position].isWord {
+            guard tokens[position].mark == "," else { return false }
+            position += 1
+        }
+        return position < tokens.count && lexicon.reportingVerbs.contains(tokens[position].hash)
+    }
+
+    private static let romanNumerals: Set<UInt64> = Set(
+        ["ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiv", "xv", "xx"].map(WordHash.hash))
+}

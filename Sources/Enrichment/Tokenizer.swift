@@ -1,0 +1,113 @@
+/// Splits a text unit into tokens and marks where sentences start. Words keep internal hyphens
+/// and apostrophes ("Hogan-Howe", "O’Brien", "don’t"), dotted acronyms stay whole ("U.S."), and a
+/// possessive ’s is split off ("Britain’s" → "Britain").
+struct Tokenizer {
+    let lexicon: Lexicon
+
+    func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var index = 0
+        var sentencePending = true
+        let count = scalars.count
+        while index < count {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace {
+                index += 1
+                continue
+            }
+            if isWordScalar(scalar) {
+                var token = word(at: index, in: scalars)
+                index = token.end + (token.flags.contains(.possessive) ? 2 : 0)
+                if sentencePending { token.flags.insert(.sentenceStart) }
+                sentencePending = false
+                tokens.append(token)
+                continue
+            }
+            if endsSentence(scalar, after: tokens.last) {
+                sentencePending = true
+            } else if isOpeningQuote(scalar, at: index, in: scalars), let previous = tokens.last, let mark = previous.mark,
+                mark == ":" || mark == ","
+            {
+                sentencePending = true
+            }
+            tokens.append(Token(start: index, end: index + 1, hash: WordHash.hash(scalars, index..<index + 1), flags: [], mark: scalar))
+            index += 1
+        }
+        return tokens
+    }
+
+    private func word(at start: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Token {
+        let count = scalars.count
+        var end = start + 1
+        var dots = 0
+        while end < count {
+            let scalar = scalars[end]
+            if isWordScalar(scalar) {
+                end += 1
+            } else if (scalar == "-" || scalar == "'" || scalar == "\u{2019}") && end + 1 < count
+                && isWordScalar(scalars[end + 1])
+            {
+                end += 2
+            } else if scalar == ".", end - start == 1 + dots * 2, scalars[end - 1].properties.isUppercase,
+                end + 1 < count, scalars[end + 1].properties.isUppercase
+            {
+                // U.S, U.K: single capitals separated by dots (the final dot stays punctuation).
+                dots += 1
+                end += 1
+            } else {
+                break
+            }
+        }
+        var flags: Token.Flags = dots > 0 ? [.word, .dotted] : [.word]
+        if end - start >= 3, scalars[end - 1] == "s", scalars[end - 2] == "'" || scalars[end - 2] == "\u{2019}" {
+            end -= 2
+            flags.insert(.possessive)
+        }
+        var letters = 0
+        var upper = 0
+        for index in start..<end {
+            let properties = scalars[index].properties
+            if properties.isAlphabetic {
+                letters += 1
+                if properties.isUppercase { upper += 1 }
+            } else if properties.numericType != nil {
+                flags.insert(.hasDigit)
+            }
+        }
+        if scalars[start].properties.isUppercase { flags.insert(.capitalized) }
+        if letters >= 2 && upper == letters { flags.insert(.allCaps) }
+        return Token(start: start, end: end, hash: WordHash.hash(scalars, start..<end), flags: flags, mark: nil)
+    }
+
+    @inline(__always)
+    private func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 {
+            return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    private func endsSentence(_ scalar: Unicode.Scalar, after previous: Token?) -> Bool {
+        switch scalar {
+        case "!", "?", "\u{2026}": return true
+        case ".":
+            guard let previous, previous.isWord else { return true }
+            if previous.flags.contains(.dotted) { return false }
+            if lexicon.abbreviations.contains(previous.hash) { return false }
+            return !(previous.length == 1 && previous.isCapitalized)  // an initial: "J. Smith"
+        default: return false
+        }
+    }
+
+    private func isOpeningQuote(_ scalar: Unicode.Scalar, at index: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>)
+        -> Bool
+    {
+        switch scalar {
+        case "\u{201C}", "\u{2018}": return true
+        case "\"", "'": return index + 1 < scalars.count && !scalars[index + 1].properties.isWhitespace
+        default: return false
+        }
+    }
+}

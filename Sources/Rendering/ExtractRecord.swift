@@ -1,0 +1,26 @@
+import ArchiveModel
+
+/// The `broadsheet extract` record of one file (a contract other tools depend on):
+/// `{"file", "entities": [{"id", "name", "type", "mentions": [{"start", "end", "text"}]}], "quotes": []}`
+/// with offsets in Unicode scalars from the start of the file, end exclusive. Mentions in text
+/// with no place in the file (front matter values) are left out.
+public enum ExtractRecord {
+    public static func json(file: String, units: [TextUnit], annotations: EntityAnnotations) -> JSONValue {
+        var mentionsByEntity: [String: [JSONValue]] = [:]
+        for mention in annotations.mentions {
+            guard let range = units[mention.unit].sourceMap.sourceRange(start: mention.start, end: mention.end) else {
+                continue
+            }
+            mentionsByEntity[mention.entity, default: []].append(
+                .object([("start", .int(range.lowerBound)), ("end", .int(range.upperBound)), ("text", .string(mention.text))]))
+        }
+        let entities: [JSONValue] = annotations.entities.compactMap { item in
+            guard let mentions = mentionsByEntity[item.entity.id], !mentions.isEmpty else { return nil }
+            return .object([
+                ("id", .string(item.entity.id)), ("name", .string(item.entity.name)),
+                ("type", .string(item.entity.type.rawValue)), ("mentions", .array(mentions)),
+            ])
+        }
+        return .object([("file", .string(file)), ("entities", .array(entities)), ("quotes", .array([]))])
+    }
+}
