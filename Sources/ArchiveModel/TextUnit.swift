@@ -92,7 +92,8 @@ extension Block {
             case .heading(_, let inlines):
                 units.append(
                     TextUnit(
-                        role: .heading, text: inlines.plainText, sourceMap: block.sourceMap, entityLinks: inlines.entityLinks()))
+                        role: .heading, text: inlines.plainText, sourceMap: block.sourceMap,
+                        entityLinks: inlines.entityLinks()))
             case .blockQuote(let children):
                 collectUnits(children, into: &units)
             case .list(_, _, _, let items):

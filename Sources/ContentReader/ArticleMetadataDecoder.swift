@@ -95,7 +95,9 @@ struct ArticleMetadataDecoder {
             let surface = try document.string(key, key: "entities")
             let id = try document.string(value, key: "entities.\(surface)")
             guard Slug.isValid(id) else {
-                throw document.error(at: value, "entity id `\(id)` is not a slug", hint: "use the entity's id, such as `\(Slug.make(from: id))`")
+                throw document.error(
+                    at: value, "entity id `\(id)` is not a slug",
+                    hint: "use the entity's id, such as `\(Slug.make(from: id))`")
             }
             pins[surface] = id
         }

@@ -17,12 +17,15 @@ public enum EntitiesFileReader {
         guard let list = document.pairs.first(where: { $0.key == "entities" })?.value else {
             if document.root == nil { return [] }
             throw DiagnosticError([
-                Diagnostic(file: path, line: 1, column: 1, message: "expected a top-level `entities:` list",
+                Diagnostic(
+                    file: path, line: 1, column: 1, message: "expected a top-level `entities:` list",
                     hint: "start the file with `entities:` and list one `- id: …` item per entity")
             ])
         }
         guard case .sequence(let items) = list else {
-            throw DiagnosticError([document.error(at: list, "`entities` must be a list", hint: "write `- id: …` items under `entities:`")])
+            throw DiagnosticError([
+                document.error(at: list, "`entities` must be a list", hint: "write `- id: …` items under `entities:`")
+            ])
         }
         var entities: [Entity] = []
         var diagnostics: [Diagnostic] = []
@@ -31,7 +34,9 @@ public enum EntitiesFileReader {
             do throws(Diagnostic) {
                 let entity = try Self.entity(item, document: document)
                 if let line = seen[entity.id] {
-                    throw document.error(at: item, "duplicate entity id `\(entity.id)` (first defined on line \(line))", hint: "give each entity its own id")
+                    throw document.error(
+                        at: item, "duplicate entity id `\(entity.id)` (first defined on line \(line))",
+                        hint: "give each entity its own id")
                 }
                 seen[entity.id] = (item.mark?.line ?? 0)
                 entities.append(entity)
@@ -45,13 +50,17 @@ public enum EntitiesFileReader {
 
     private static func entity(_ node: Node, document: YAMLDocument) throws(Diagnostic) -> Entity {
         guard let mapping = node.mapping else {
-            throw document.error(at: node, "each entity must be a mapping", hint: "write `- id: …` followed by `type:` and `name:` lines")
+            throw document.error(
+                at: node, "each entity must be a mapping", hint: "write `- id: …` followed by `type:` and `name:` lines"
+            )
         }
         var fields: [String: Node] = [:]
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? ""
             guard knownKeys.contains(key) else {
-                throw document.error(at: keyNode, "unknown entity field `\(key)`", hint: "entity fields are \(knownKeys.joined(separator: ", "))")
+                throw document.error(
+                    at: keyNode, "unknown entity field `\(key)`",
+                    hint: "entity fields are \(knownKeys.joined(separator: ", "))")
             }
             fields[key] = value
         }
@@ -60,21 +69,33 @@ public enum EntitiesFileReader {
         }
         let name = try document.string(nameNode, key: "name")
         guard let typeNode = fields["type"] else {
-            throw document.error(at: node, "the entity `\(name)` has no `type`", hint: "add `type: person`, `organisation` or `place`")
+            throw document.error(
+                at: node, "the entity `\(name)` has no `type`", hint: "add `type: person`, `organisation` or `place`")
         }
         let typeText = try document.string(typeNode, key: "type")
         guard let type = EntityType(rawValue: typeText == "organization" ? "organisation" : typeText) else {
-            throw document.error(at: typeNode, "unknown entity type `\(typeText)`", hint: "use person, organisation or place")
+            throw document.error(
+                at: typeNode, "unknown entity type `\(typeText)`", hint: "use person, organisation or place")
         }
-        let id = try fields["id"].map { node throws(Diagnostic) in try document.string(node, key: "id") } ?? Slug.make(from: name)
+        let id =
+            try fields["id"].map { node throws(Diagnostic) in try document.string(node, key: "id") }
+            ?? Slug.make(from: name)
         guard Slug.isValid(id) else {
-            throw document.error(at: fields["id"] ?? node, "entity id `\(id)` is not a slug", hint: "use lowercase letters, digits and hyphens, such as `\(Slug.make(from: id))`")
+            throw document.error(
+                at: fields["id"] ?? node, "entity id `\(id)` is not a slug",
+                hint: "use lowercase letters, digits and hyphens, such as `\(Slug.make(from: id))`")
         }
         return Entity(
             id: id, type: type, name: name,
-            aliases: try fields["aliases"].map { node throws(Diagnostic) in try document.stringList(node, key: "aliases") } ?? [],
-            description: try fields["description"].flatMap { node throws(Diagnostic) in try document.optionalText(node, key: "description") },
-            wikidata: try fields["wikidata"].flatMap { node throws(Diagnostic) in try document.optionalText(node, key: "wikidata") },
+            aliases: try fields["aliases"].map { node throws(Diagnostic) in
+                try document.stringList(node, key: "aliases")
+            } ?? [],
+            description: try fields["description"].flatMap { node throws(Diagnostic) in
+                try document.optionalText(node, key: "description")
+            },
+            wikidata: try fields["wikidata"].flatMap { node throws(Diagnostic) in
+                try document.optionalText(node, key: "wikidata")
+            },
             url: try fields["url"].flatMap { node throws(Diagnostic) in try document.optionalText(node, key: "url") })
     }
 }

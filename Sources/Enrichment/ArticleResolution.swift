@@ -60,7 +60,10 @@ struct ArticleResolution {
                 if let existing = scan.mentions.firstIndex(where: { $0.tokens.contains(position) }) {
                     if scan.mentions[existing].tokens.count == 1 { scan.mentions[existing].target = target }
                 } else {
-                    scan.mentions.append(RawMention(unit: unit, tokens: position..<position + 1, start: token.start, end: token.end, target: target))
+                    scan.mentions.append(
+                        RawMention(
+                            unit: unit, tokens: position..<position + 1, start: token.start, end: token.end,
+                            target: target))
                 }
             }
             scan.mentions.sort { $0.start < $1.start }
@@ -106,7 +109,8 @@ struct ArticleResolution {
         var found: [Mention] = []
         for (unit, scan) in scans.enumerated() {
             let taken = covered.filter { $0.unit == unit }
-            for token in scan.tokens where token.isWord && token.isCapitalized && token.length >= TypoIndex.minimumLength {
+            for token in scan.tokens
+            where token.isWord && token.isCapitalized && token.length >= TypoIndex.minimumLength {
                 guard !scan.mentions.contains(where: { $0.start <= token.start && token.end <= $0.end }),
                     !taken.contains(where: { $0.start < token.end && token.start < $0.end }),
                     !gazetteer.lexicon.commonWords.contains(token.hash), !token.flags.contains(.allCaps)

@@ -21,7 +21,8 @@ struct AuthorCorrections {
             guard known(id) else { continue }
             for (unit, text) in units.enumerated().map({ ($0.offset, $0.element.text) }) {
                 for range in Self.occurrences(of: surface, in: text) {
-                    authored.append(Mention(unit: unit, start: range.lowerBound, end: range.upperBound, entity: id, text: surface))
+                    authored.append(
+                        Mention(unit: unit, start: range.lowerBound, end: range.upperBound, entity: id, text: surface))
                 }
             }
         }

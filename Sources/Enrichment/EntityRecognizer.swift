@@ -1,4 +1,5 @@
 import ArchiveModel
+import Foundation
 
 /// Finds the people, organisations and places an article names and links each mention to one
 /// entity: pure, per article, with the gazetteer compiled once per build.
@@ -14,7 +15,8 @@ public struct EntityRecognizer: Sendable {
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         let tokenizer = Tokenizer(lexicon: gazetteer.lexicon)
-        scanner = UnitScanner(gazetteer: gazetteer, finder: NameFinder(lexicon: gazetteer.lexicon), tokenizer: tokenizer)
+        scanner = UnitScanner(
+            gazetteer: gazetteer, finder: NameFinder(lexicon: gazetteer.lexicon), tokenizer: tokenizer)
     }
 
     /// The mentions and entities of an article's text units.
@@ -27,7 +29,10 @@ public struct EntityRecognizer: Sendable {
         for scan in scans {
             for raw in scan.mentions {
                 guard let entity = resolution.resolve(raw.target) else { continue }
-                mentions.append(Mention(unit: raw.unit, start: raw.start, end: raw.end, entity: entity.id, text: scan.text(raw.start, raw.end)))
+                mentions.append(
+                    Mention(
+                        unit: raw.unit, start: raw.start, end: raw.end, entity: entity.id,
+                        text: scan.text(raw.start, raw.end)))
             }
         }
         mentions += resolution.typoMentions(scans, covered: mentions)
@@ -39,7 +44,9 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Each entity once, in order of first mention, with its count and context sentence.
-    private func summarise(_ mentions: [Mention], scans: [UnitScan], units: [TextUnit], known: ArticleResolution) -> [ArticleEntity] {
+    private func summarise(_ mentions: [Mention], scans: [UnitScan], units: [TextUnit], known: ArticleResolution)
+        -> [ArticleEntity]
+    {
         var order: [String] = []
         var byID: [String: ArticleEntity] = [:]
         for mention in mentions {
@@ -79,5 +86,3 @@ enum Sentences {
         return scan.text(start, end).trimmingCharacters(in: .whitespaces)
     }
 }
-
-import Foundation

@@ -88,11 +88,13 @@ public struct Gazetteer: Sendable {
     private func satisfies(_ entry: Entry, tokens: [Token], from start: Int) -> Bool {
         if entry.isCommonWord && tokens[start].flags.contains(.sentenceStart) { return false }
         for (offset, rule) in entry.rules.enumerated() {
-            let flags = tokens[start + offset].flags
+            let token = tokens[start + offset]
             switch rule {
-            case .any: continue
-            case .capitalized: if !flags.contains(.capitalized) { return false }
-            case .allCaps: if !flags.contains(.allCaps) { return false }
+            case .allCaps: if !token.flags.contains(.allCaps) { return false }
+            case .capitalized, .any:
+                // An acronym in the text is not a lowercase word of an alias ("LA" is not "la").
+                if token.flags.contains(.allCaps) && token.length <= 5 { return false }
+                if rule == .capitalized && !token.isCapitalized { return false }
             }
         }
         return true

@@ -66,9 +66,13 @@ struct Lexicon: Sendable {
         }
         titles = single
         titlePairs = pairs
-        organisationSuffixes = hashes(knowledge.organisationSuffixes.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
+        organisationSuffixes = hashes(
+            knowledge.organisationSuffixes.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
         organisationHeads = hashes(knowledge.organisationHeads)
-        connectors = hashes(["of", "for", "the", "on", "de", "del", "della", "van", "der", "von", "den", "la", "le", "du", "da", "di", "al", "bin", "ibn"])
+        connectors = hashes([
+            "of", "for", "the", "on", "de", "del", "della", "van", "der", "von", "den", "la", "le", "du", "da", "di",
+            "al", "bin", "ibn",
+        ])
         abbreviations = hashes([
             "mr", "mrs", "ms", "dr", "prof", "rev", "revd", "st", "gen", "col", "capt", "sgt", "lt", "jr", "sr", "vs",
             "no", "inc", "ltd", "co", "corp", "sen", "rep", "gov", "mt", "ft", "approx", "dept", "est", "fig", "vol",

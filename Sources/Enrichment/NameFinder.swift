@@ -53,7 +53,9 @@ struct NameFinder {
             let token = tokens[end]
             if token.isWord && token.isCapitalized && !token.flags.contains(.hasDigit) {
                 end += 1
-            } else if token.isWord && lexicon.connectors.contains(token.hash), let next = nextCapitalised(tokens, after: end) {
+            } else if token.isWord && lexicon.connectors.contains(token.hash),
+                let next = nextCapitalised(tokens, after: end)
+            {
                 end = next + 1
             } else {
                 break
@@ -78,8 +80,11 @@ struct NameFinder {
         for position in run.dropFirst() {
             let hash = tokens[position].hash
             let previous = tokens[position - 1].hash
-            let splitBefore = lexicon.honorifics.contains(hash) || (lexicon.titles.contains(hash) && !lexicon.titles.contains(previous))
-            let splitAfterSuffix = lexicon.organisationSuffixes.contains(previous)
+            let splitBefore =
+                lexicon.honorifics.contains(hash)
+                || (lexicon.titles.contains(hash) && !lexicon.titles.contains(previous))
+            let splitAfterSuffix =
+                lexicon.organisationSuffixes.contains(previous)
                 && !lexicon.organisationSuffixes.contains(hash) && !lexicon.connectors.contains(hash)
             if (splitBefore || splitAfterSuffix) && position > start {
                 segments.append(start..<position)
@@ -128,13 +133,14 @@ struct NameFinder {
         if end < tokens.count, tokens[end].mark == "." { end += 1 }  // "Mr. Smith"
         let nameStart = end
         while end < range.upperBound, tokens[end].isWord, tokens[end].isCapitalized {
-            // Stop at a common word once the name has a word of its own ("… Hogan-Howe Credit").
-            if end > nameStart, isCommon(tokens[end]), end + 1 == range.upperBound || end - nameStart >= 2 { break }
+            // Stop at a common word once the name is complete ("Sir Bernard Hogan-Howe Credit").
+            if end - nameStart >= 2, isCommon(tokens[end]) { break }
             end += 1
         }
         guard end > nameStart else { return nil }
         let kind: FoundName.Kind = end - nameStart == 1 ? .shortPerson : .person
-        return FoundName(kind: kind, tokens: honorific..<end, nameTokens: nameStart..<end, honorific: tokens[honorific].hash)
+        return FoundName(
+            kind: kind, tokens: honorific..<end, nameTokens: nameStart..<end, honorific: tokens[honorific].hash)
     }
 
     private func personByFirstName(_ range: Range<Int>, in tokens: [Token]) -> FoundName? {

@@ -26,12 +26,16 @@ struct Tokenizer {
             }
             if endsSentence(scalar, after: tokens.last) {
                 sentencePending = true
-            } else if isOpeningQuote(scalar, at: index, in: scalars), let previous = tokens.last, let mark = previous.mark,
+            } else if isOpeningQuote(scalar, at: index, in: scalars), let previous = tokens.last,
+                let mark = previous.mark,
                 mark == ":" || mark == ","
             {
                 sentencePending = true
             }
-            tokens.append(Token(start: index, end: index + 1, hash: WordHash.hash(scalars, index..<index + 1), flags: [], mark: scalar))
+            tokens.append(
+                Token(
+                    start: index, end: index + 1, hash: WordHash.hash(scalars, index..<index + 1), flags: [],
+                    mark: scalar))
             index += 1
         }
         return tokens
@@ -101,7 +105,9 @@ struct Tokenizer {
         }
     }
 
-    private func isOpeningQuote(_ scalar: Unicode.Scalar, at index: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>)
+    private func isOpeningQuote(
+        _ scalar: Unicode.Scalar, at index: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>
+    )
         -> Bool
     {
         switch scalar {

@@ -24,7 +24,8 @@ struct TypoIndex: Sendable {
         guard lower.count >= Self.minimumLength else { return [] }
         var found: Set<Int32> = []
         for form in Self.forms(of: lower) {
-            for entity in byForm[form] ?? [] where names[entity]?.contains(where: { Self.distanceIsOne($0, lower) }) == true {
+            for entity in byForm[form] ?? []
+            where names[entity]?.contains(where: { Self.distanceIsOne($0, lower) }) == true {
                 found.insert(entity)
             }
         }

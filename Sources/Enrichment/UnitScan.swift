@@ -39,8 +39,11 @@ struct UnitScanner {
 
     /// Prepositions after which a place named by a common word ("Reading", "Nice") is a place.
     static let locatives: Set<UInt64> = Set(
-        ["in", "at", "from", "to", "near", "of", "across", "outside", "around", "into", "via", "towards", "toward", "through", "visited", "visit"]
-            .map(WordHash.hash))
+        [
+            "in", "at", "from", "to", "near", "of", "across", "outside", "around", "into", "via", "towards", "toward",
+            "through", "visited", "visit",
+        ]
+        .map(WordHash.hash))
 
     func scan(_ unit: TextUnit, index: Int) -> UnitScan {
         let scalars = Array(unit.text.unicodeScalars)
@@ -50,7 +53,8 @@ struct UnitScanner {
         // Headlines are in title case: their capitals say nothing about names.
         let found = unit.role == .headline ? [] : finder.names(in: tokens)
         for name in found {
-            let exact = gazetteer.exactMatch(in: tokens, range: name.tokens)
+            let exact =
+                gazetteer.exactMatch(in: tokens, range: name.tokens)
                 ?? gazetteer.exactMatch(in: tokens, range: name.nameTokens)
             let target: MentionTarget
             if let exact {
@@ -65,8 +69,16 @@ struct UnitScanner {
                 case .unknown: continue
                 }
             }
-            // A gazetteer match reaching outside the name wins ("Met chief"); matches inside lose.
-            if known.contains(where: { $0.tokens.overlaps(name.tokens) && !name.tokens.covers($0.tokens) }) { continue }
+            // A gazetteer match reaching outside the name wins ("Met chief"), keeping an honorific
+            // before it ("Baroness" + "Virginia de la Cruz"); matches inside the name lose.
+            if let longer = known.firstIndex(where: {
+                $0.tokens.overlaps(name.tokens) && !name.tokens.covers($0.tokens)
+            }) {
+                if name.honorific != nil, known[longer].tokens.lowerBound == name.nameTokens.lowerBound {
+                    known[longer].tokens = name.tokens.lowerBound..<known[longer].tokens.upperBound
+                }
+                continue
+            }
             known.removeAll { name.tokens.covers($0.tokens) }
             mentions.append(mention(index, tokens, name.tokens, target))
         }
@@ -108,7 +120,9 @@ struct UnitScanner {
     }
 
     private func mention(_ unit: Int, _ tokens: [Token], _ range: Range<Int>, _ target: MentionTarget) -> RawMention {
-        RawMention(unit: unit, tokens: range, start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end, target: target)
+        RawMention(
+            unit: unit, tokens: range, start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end,
+            target: target)
     }
 
     private func text(_ scalars: [Unicode.Scalar], _ tokens: [Token], _ range: Range<Int>) -> String {

@@ -11,7 +11,9 @@ public enum BuiltInKnowledge {
     public static let shared: KnowledgeBase = load()
 
     static func load() -> KnowledgeBase {
-        let organisationWords = lines("organisation-words").map { $0.split(separator: " ", maxSplits: 1).map(String.init) }
+        let organisationWords = lines("organisation-words").map {
+            $0.split(separator: " ", maxSplits: 1).map(String.init)
+        }
         return KnowledgeBase(
             places: places(),
             firstNames: lines("first-names"),

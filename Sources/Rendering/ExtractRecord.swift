@@ -5,14 +5,19 @@ import ArchiveModel
 /// with offsets in Unicode scalars from the start of the file, end exclusive. Mentions in text
 /// with no place in the file (front matter values) are left out.
 public enum ExtractRecord {
-    public static func json(file: String, units: [TextUnit], annotations: EntityAnnotations) -> JSONValue {
+    /// `source` is the file's text as Unicode scalars; a mention's `text` is the file's own text at
+    /// its offsets (straight quotes and all), so `source[start..<end] == text` always holds.
+    public static func json(file: String, source: [Unicode.Scalar], units: [TextUnit], annotations: EntityAnnotations)
+        -> JSONValue
+    {
         var mentionsByEntity: [String: [JSONValue]] = [:]
         for mention in annotations.mentions {
-            guard let range = units[mention.unit].sourceMap.sourceRange(start: mention.start, end: mention.end) else {
-                continue
-            }
+            guard let range = units[mention.unit].sourceMap.sourceRange(start: mention.start, end: mention.end),
+                range.upperBound <= source.count
+            else { continue }
+            let text = String(String.UnicodeScalarView(source[range]))
             mentionsByEntity[mention.entity, default: []].append(
-                .object([("start", .int(range.lowerBound)), ("end", .int(range.upperBound)), ("text", .string(mention.text))]))
+                .object([("start", .int(range.lowerBound)), ("end", .int(range.upperBound)), ("text", .string(text))]))
         }
         let entities: [JSONValue] = annotations.entities.compactMap { item in
             guard let mentions = mentionsByEntity[item.entity.id], !mentions.isEmpty else { return nil }

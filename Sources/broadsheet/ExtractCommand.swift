@@ -48,7 +48,8 @@ struct ExtractCommand: ParsableCommand {
             }
             let units = article.textUnits
             let annotations = recognizer.annotate(units, overrides: article.metadata.entityOverrides)
-            print(ExtractRecord.json(file: path, units: units, annotations: annotations).serialized())
+            let source = Array(String(decoding: data, as: UTF8.self).unicodeScalars)
+            print(ExtractRecord.json(file: path, source: source, units: units, annotations: annotations).serialized())
         }
         if failed { throw ExitCode(1) }
     }

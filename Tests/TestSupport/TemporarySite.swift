@@ -65,3 +65,29 @@ public struct TemporarySite {
         try? FileManager.default.removeItem(at: folder)
     }
 }
+
+/// The synthetic corpus generator of the workplace (`../shared/bench/make-corpus.py`, or the path
+/// in `BROADSHEET_CORPUS_SCRIPT`), run into a temporary folder.
+public enum SyntheticCorpus {
+    public static var script: URL? {
+        if let path = ProcessInfo.processInfo.environment["BROADSHEET_CORPUS_SCRIPT"] {
+            return URL(fileURLWithPath: path)
+        }
+        let shared = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/bench/make-corpus.py")
+        return FileManager.default.fileExists(atPath: shared.path) ? shared : nil
+    }
+
+    /// Generates `count` articles (with entities.yml and gold.jsonl) and returns the folder.
+    public static func generate(count: Int, seed: Int = 1) throws -> URL {
+        guard let script else { throw CocoaError(.fileNoSuchFile) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "broadsheet-corpus-\(count)-\(UUID().uuidString)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, folder.path, "-n", String(count), "--seed", String(seed)]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+        return folder
+    }
+}
