@@ -55,7 +55,8 @@ let package = Package(
         .testTarget(name: "ArchiveModelTests", dependencies: ["ArchiveModel"]),
         .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader", "TestSupport"]),
         .testTarget(name: "SiteIndexTests", dependencies: ["SiteIndex"]),
-        .testTarget(name: "EnrichmentTests", dependencies: ["Enrichment", "Knowledge", "ContentReader", "TestSupport"]),
+        .testTarget(
+            name: "EnrichmentTests", dependencies: ["Enrichment", "Knowledge", "ContentReader", "Rendering", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentReader", "TestSupport"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ContentReader", "TestSupport"]),
     ]

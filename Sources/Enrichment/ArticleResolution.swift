@@ -111,7 +111,8 @@ struct ArticleResolution {
             let taken = covered.filter { $0.unit == unit }
             for token in scan.tokens
             where token.isWord && token.isCapitalized && token.length >= TypoIndex.minimumLength {
-                guard !scan.mentions.contains(where: { $0.start <= token.start && token.end <= $0.end }),
+                // Skip words inside a gazetteer name the article left ambiguous.
+                guard !scan.mentions.contains(where: { $0.start <= token.start && token.end <= $0.end && $0.isKnown }),
                     !taken.contains(where: { $0.start < token.end && token.start < $0.end }),
                     !gazetteer.lexicon.commonWords.contains(token.hash), !token.flags.contains(.allCaps)
                 else { continue }

@@ -42,6 +42,8 @@ struct Lexicon: Sendable {
     let titlePairs: [UInt64: Set<UInt64>]
     let organisationSuffixes: Set<UInt64>
     let organisationHeads: Set<UInt64>
+    /// Suffixes written in lowercase ("plc"), which continue a capitalised name.
+    let lowercaseSuffixes: Set<UInt64>
     /// Words that may join the parts of a name ("of", "for", "van", "de").
     let connectors: Set<UInt64>
     /// Words after which a full stop does not end a sentence.
@@ -69,6 +71,7 @@ struct Lexicon: Sendable {
         organisationSuffixes = hashes(
             knowledge.organisationSuffixes.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
         organisationHeads = hashes(knowledge.organisationHeads)
+        lowercaseSuffixes = hashes(knowledge.organisationSuffixes.filter { $0.first?.isLowercase == true })
         connectors = hashes([
             "of", "for", "the", "on", "de", "del", "della", "van", "der", "von", "den", "la", "le", "du", "da", "di",
             "al", "bin", "ibn",

@@ -51,7 +51,9 @@ struct NameFinder {
         var end = start + 1
         while end < tokens.count, !tokens[end - 1].flags.contains(.possessive) {
             let token = tokens[end]
-            if token.isWord && token.isCapitalized && !token.flags.contains(.hasDigit) {
+            if token.isWord && !token.flags.contains(.hasDigit)
+                && (token.isCapitalized || lexicon.lowercaseSuffixes.contains(token.hash))
+            {
                 end += 1
             } else if token.isWord && lexicon.connectors.contains(token.hash),
                 let next = nextCapitalised(tokens, after: end)
@@ -102,7 +104,9 @@ struct NameFinder {
         if let first = range.first, lexicon.honorifics.contains(tokens[first].hash) {
             return personWithHonorific(range, in: tokens)
         }
-        range = droppingTitle(range, in: tokens)
+        let untitled = droppingTitle(range, in: tokens)
+        let hadTitle = untitled.count < range.count
+        range = untitled
         while let first = range.first, lexicon.connectors.contains(tokens[first].hash) { range = range.dropFirst() }
         while let last = range.last, lexicon.connectors.contains(tokens[last].hash) { range = range.dropLast() }
         guard let first = range.first, let last = range.last else { return nil }
@@ -119,6 +123,14 @@ struct NameFinder {
             return FoundName(kind: .organisation, tokens: range, nameTokens: range)
         }
         if let person = personByFirstName(range, in: tokens) { return person }
+        // A title or a relative clause says a person is named: "Councillor Priya Raman",
+        // "Priya Raman, who chairs the committee".
+        if hadTitle || isFollowedByWho(range, in: tokens), range.count <= 3,
+            !range.contains(where: { isCommon(tokens[$0]) })
+        {
+            let kind: FoundName.Kind = range.count == 1 ? .shortPerson : .person
+            return FoundName(kind: kind, tokens: range, nameTokens: range)
+        }
         if range.count == 1, !tokens[first].flags.contains(.sentenceStart), !isCommon(tokens[first]),
             isFollowedByReportingVerb(range, in: tokens)
         {
@@ -167,7 +179,7 @@ struct NameFinder {
     }
 
     private func isIgnorableLead(_ token: Token) -> Bool {
-        if lexicon.months.contains(token.hash) { return true }
+        if lexicon.months.contains(token.hash) && !lexicon.firstNames.contains(token.hash) { return true }
         return token.flags.contains(.sentenceStart) && isCommon(token) && !lexicon.firstNames.contains(token.hash)
             && !lexicon.honorifics.contains(token.hash) && !lexicon.titles.contains(token.hash)
             && !lexicon.titlePairs.keys.contains(token.hash)
@@ -180,14 +192,39 @@ struct NameFinder {
 
     func isCommon(_ token: Token) -> Bool { lexicon.commonWords.contains(token.hash) }
 
+    /// "Pell said", "Pell, 54, said", "Pell later said", "Pell has repeatedly argued".
     private func isFollowedByReportingVerb(_ range: Range<Int>, in tokens: [Token]) -> Bool {
         var position = range.upperBound
-        while position < tokens.count, !tokens[position].isWord {
-            guard tokens[position].mark == "," else { return false }
+        var skippedWords = 0
+        while position < tokens.count {
+            let token = tokens[position]
+            if lexicon.reportingVerbs.contains(token.hash) { return true }
+            if token.isWord, !token.isCapitalized, skippedWords < 2, Self.verbModifiers.contains(token.hash) {
+                skippedWords += 1
+            } else if !token.isWord && token.mark == "," {
+                // A comma before the verb is fine.
+            } else {
+                return false
+            }
             position += 1
         }
-        return position < tokens.count && lexicon.reportingVerbs.contains(tokens[position].hash)
+        return false
     }
+
+    private func isFollowedByWho(_ range: Range<Int>, in tokens: [Token]) -> Bool {
+        let comma = range.upperBound
+        guard comma + 1 < tokens.count, tokens[comma].mark == "," else { return false }
+        return Self.relativePronouns.contains(tokens[comma + 1].hash)
+    }
+
+    private static let verbModifiers: Set<UInt64> = Set(
+        [
+            "later", "also", "has", "had", "have", "then", "previously", "earlier", "recently", "once", "repeatedly",
+            "subsequently", "again", "herself", "himself", "yesterday", "today", "publicly", "privately", "reportedly",
+            "originally", "always",
+        ]
+        .map(WordHash.hash))
+    private static let relativePronouns: Set<UInt64> = Set(["who", "whose"].map(WordHash.hash))
 
     private static let romanNumerals: Set<UInt64> = Set(
         ["ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiv", "xv", "xx"].map(WordHash.hash))

@@ -17,6 +17,11 @@ struct RawMention {
     var start: Int
     var end: Int
     var target: MentionTarget
+
+    var isKnown: Bool {
+        if case .known = target { return true }
+        return false
+    }
 }
 
 /// One unit's tokens and the mention candidates found in them.
@@ -66,7 +71,14 @@ struct UnitScanner {
                 case .shortPerson:
                     let isFirstName = name.honorific.map { Self.firstNameHonorifics.contains($0) } ?? false
                     target = .shortPerson(word: tokens[name.nameTokens.lowerBound].hash, byFirstName: isFirstName)
-                case .unknown: continue
+                case .unknown:
+                    // A lone capitalised word may be the surname of a person the article names in
+                    // full ("Marchetti-Doyle later said"); resolution drops it otherwise.
+                    let word = tokens[name.tokens.lowerBound]
+                    guard name.tokens.count == 1, !(word.flags.contains(.sentenceStart) && finder.isCommon(word)) else {
+                        continue
+                    }
+                    target = .shortPerson(word: tokens[name.tokens.lowerBound].hash, byFirstName: false)
                 }
             }
             // A gazetteer match reaching outside the name wins ("Met chief"), keeping an honorific

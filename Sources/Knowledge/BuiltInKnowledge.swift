@@ -4,7 +4,7 @@ import Foundation
 
 /// Loads Broadsheet's built-in knowledge from the package's resource files: countries, cities of
 /// 100,000+ people and regions (GeoNames, CC BY 4.0; ISO 3166-1 via Debian's iso-codes), given names
-/// (US Census 1990, public domain), common English words (SCOWL) and the hand-written lists of
+/// (US Census 1990, public domain, plus a hand-written list of names the census lacks), common English words (SCOWL) and the hand-written lists of
 /// honorifics, titles and organisation words. Loaded once per process.
 public enum BuiltInKnowledge {
     /// The knowledge base, read once and shared.
@@ -16,7 +16,7 @@ public enum BuiltInKnowledge {
         }
         return KnowledgeBase(
             places: places(),
-            firstNames: lines("first-names"),
+            firstNames: lines("first-names") + lines("first-names-extra"),
             commonWords: lines("common-words"),
             honorifics: lines("honorifics"),
             titles: lines("titles"),
