@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "ArchiveModel", "ContentReader", "SiteIndex", "Rendering",
+                "ArchiveModel", "ContentReader", "Enrichment", "Knowledge", "SiteIndex", "Rendering",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

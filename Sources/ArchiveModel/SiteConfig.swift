@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// Articles per page on the home page, tag pages and archive pages.
     public var pageSize: Int
+    /// How entity mentions in article bodies are linked.
+    public var entityLinks: EntityLinkStyle = .all
 
     public init(
         title: String = "Broadsheet", description: String = "", baseURL: String = "http://localhost:8000/",
@@ -36,4 +38,14 @@ public struct SiteConfig: Sendable, Hashable {
     public static func normalised(baseURL: String) -> String {
         baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
     }
+}
+
+/// How mentions of entities are linked in article bodies (site.yml `entity_links`).
+public enum EntityLinkStyle: String, Sendable, Hashable, CaseIterable {
+    /// Every mention: the first of each entity visibly, later ones subtly.
+    case all
+    /// Only the first mention of each entity.
+    case first
+    /// No links in the body (the panel still lists the entities).
+    case none
 }

@@ -86,7 +86,12 @@ public struct Gazetteer: Sendable {
     }
 
     private func satisfies(_ entry: Entry, tokens: [Token], from start: Int) -> Bool {
-        if entry.isCommonWord && tokens[start].flags.contains(.sentenceStart) { return false }
+        // "Reading the report…" is not the town; "Riverside’s library" still is.
+        if entry.isCommonWord && tokens[start].flags.contains(.sentenceStart)
+            && !tokens[start].flags.contains(.possessive)
+        {
+            return false
+        }
         for (offset, rule) in entry.rules.enumerated() {
             let token = tokens[start + offset]
             switch rule {

@@ -12,12 +12,17 @@ public struct ArticlePageRenderer: Sendable {
         self.body = BodyRenderer(urls: site.urls, allowRawHTML: config.unsafeHTML)
     }
 
-    public func render(_ article: Article) -> RenderedPage {
+    /// The article's page, with the entity mentions of `annotations` linked in the body and listed
+    /// in the panel.
+    public func render(_ article: Article, annotations: EntityAnnotations = EntityAnnotations()) -> RenderedPage {
         let metadata = article.metadata
         let sitePath = site.urls.article(metadata.slug)
-        let view = ArticleView(
-            metadata: metadata, body: body.render(article.body), urls: site.urls,
+        let woven = BodyAnnotations(
+            annotations, leadingUnits: article.leadingUnitCount, urls: site.urls, style: site.config.entityLinks)
+        var view = ArticleView(
+            metadata: metadata, body: body.render(article.body, annotations: woven), urls: site.urls,
             allowUnsafeURLs: site.config.unsafeHTML)
+        view.entityGroups = EntityGroupView.groups(annotations.entities, urls: site.urls)
         let page = PageMeta(
             title: metadata.title, sitePath: sitePath, description: metadata.standfirst, kind: "article",
             urls: site.urls)

@@ -10,6 +10,8 @@ public struct ArticleView: MustacheParent {
     public let body: String
     let urls: SiteURLs
     let allowUnsafeURLs: Bool
+    /// The "People, organisations and places in this article" panel.
+    public var entityGroups: [EntityGroupView] = []
 
     public init(metadata: ArticleMetadata, body: String, urls: SiteURLs, allowUnsafeURLs: Bool) {
         self.metadata = metadata
@@ -35,6 +37,7 @@ public struct ArticleView: MustacheParent {
         case "tags": return TagLinks.links(metadata.tags, urls: urls)
         case "draft": return metadata.draft
         case "params": return ParamsView.convert(.map(metadata.params))
+        case "entityGroups": return entityGroups
         default: return nil
         }
     }

@@ -12,39 +12,54 @@ public struct BodyRenderer: Sendable {
         self.allowRawHTML = allowRawHTML
     }
 
-    public func render(_ blocks: [Block]) -> String {
+    /// The body as HTML, with entity mentions linked as `annotations` says.
+    public func render(_ blocks: [Block], annotations: BodyAnnotations = .none) -> String {
+        var state = WalkState(annotations: annotations)
         var out = ""
-        var headingIDs = HeadingIDs()
-        for block in blocks { write(block, tight: false, into: &out, ids: &headingIDs) }
+        for block in blocks { write(block, tight: false, into: &out, state: &state) }
         return out
     }
 
-    private func write(_ block: Block, tight: Bool, into out: inout String, ids: inout HeadingIDs) {
+    /// What the walk carries from block to block.
+    struct WalkState {
+        let annotations: BodyAnnotations
+        var headingIDs = HeadingIDs()
+        /// The index of the next paragraph or heading, as `Article.textUnits` counts body units.
+        var unit = 0
+        var seenEntities: Set<String> = []
+
+        mutating func weaver() -> MentionWeaver {
+            defer { unit += 1 }
+            return MentionWeaver(
+                mentions: annotations.mentionsByUnit[unit] ?? [], annotations: annotations, seen: seenEntities)
+        }
+    }
+
+    private func write(_ block: Block, tight: Bool, into out: inout String, state: inout WalkState) {
         switch block.kind {
         case .paragraph(let inlines):
-            if tight {
-                write(inlines, into: &out)
-                out += "\n"
-            } else {
-                out += "<p>"
-                write(inlines, into: &out)
-                out += "</p>\n"
-            }
+            var weaver = state.weaver()
+            if !tight { out += "<p>" }
+            write(inlines, into: &out, weaver: &weaver, insideLink: false)
+            out += tight ? "\n" : "</p>\n"
+            state.seenEntities = weaver.seen
         case .heading(let level, let inlines):
-            let id = ids.next(for: inlines.plainText)
+            var weaver = state.weaver()
+            let id = state.headingIDs.next(for: inlines.plainText)
             out += "<h\(level) id=\"\(id)\">"
-            write(inlines, into: &out)
+            write(inlines, into: &out, weaver: &weaver, insideLink: false)
             out += "</h\(level)>\n"
+            state.seenEntities = weaver.seen
         case .blockQuote(let children):
             out += "<blockquote>\n"
-            for child in children { write(child, tight: false, into: &out, ids: &ids) }
+            for child in children { write(child, tight: false, into: &out, state: &state) }
             out += "</blockquote>\n"
         case .list(let ordered, let start, let tightList, let items):
             let tag = ordered ? "ol" : "ul"
             out += ordered && start != 1 ? "<ol start=\"\(start)\">\n" : "<\(tag)>\n"
             for item in items {
                 out += "<li>"
-                for child in item { write(child, tight: tightList, into: &out, ids: &ids) }
+                for child in item { write(child, tight: tightList, into: &out, state: &state) }
                 if out.hasSuffix("\n") { out.removeLast() }
                 out += "</li>\n"
             }
@@ -61,30 +76,41 @@ public struct BodyRenderer: Sendable {
         }
     }
 
-    private func write(_ inlines: [Inline], into out: inout String) {
-        for inline in inlines { write(inline, into: &out) }
+    private func write(_ inlines: [Inline], into out: inout String, weaver: inout MentionWeaver, insideLink: Bool) {
+        for inline in inlines { write(inline, into: &out, weaver: &weaver, insideLink: insideLink) }
     }
 
-    private func write(_ inline: Inline, into out: inout String) {
+    private func write(_ inline: Inline, into out: inout String, weaver: inout MentionWeaver, insideLink: Bool) {
         switch inline {
-        case .text(let text): out += HTMLEscaping.escape(text)
-        case .softBreak: out += "\n"
-        case .lineBreak: out += "<br>\n"
-        case .code(let code): out += "<code>\(HTMLEscaping.escape(code))</code>"
+        case .text(let text): weaver.write(text: text, insideLink: insideLink, into: &out)
+        case .softBreak:
+            weaver.skip(1)
+            out += "\n"
+        case .lineBreak:
+            weaver.skip(1)
+            out += "<br>\n"
+        case .code(let code):
+            weaver.skip(code.unicodeScalars.count)
+            out += "<code>\(HTMLEscaping.escape(code))</code>"
         case .html(let html): out += allowRawHTML ? html : HTMLEscaping.escape(html)
         case .emphasis(let children):
             out += "<em>"
-            write(children, into: &out)
+            write(children, into: &out, weaver: &weaver, insideLink: insideLink)
             out += "</em>"
         case .strong(let children):
             out += "<strong>"
-            write(children, into: &out)
+            write(children, into: &out, weaver: &weaver, insideLink: insideLink)
             out += "</strong>"
         case .link(let destination, let title, let children):
+            if EntityLink.id(inDestination: destination) != nil {
+                // The author's own entity link: the mention is woven in from the annotations.
+                write(children, into: &out, weaver: &weaver, insideLink: false)
+                return
+            }
             out += "<a href=\"\(HTMLEscaping.escape(urls.content(destination, allowUnsafe: allowRawHTML)))\""
             if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
             out += ">"
-            write(children, into: &out)
+            write(children, into: &out, weaver: &weaver, insideLink: true)
             out += "</a>"
         case .image(let source, let title, let alt):
             let src = urls.content(source, allowUnsafe: allowRawHTML, isImage: true)

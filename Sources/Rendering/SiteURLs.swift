@@ -25,6 +25,8 @@ public struct SiteURLs: Sendable {
     public func year(_ year: Int) -> String { "archive/\(year)/" }
     public func month(year: Int, month: Int) -> String { "archive/\(year)/\(ArticleDate.pad(month, 2))/" }
     public let undated = "archive/undated/"
+    public func entity(_ type: EntityType, _ id: String) -> String { "\(type.folder)/\(id)/" }
+    public func entityIndex(_ type: EntityType) -> String { "\(type.folder)/" }
 
     /// A URL written by an author (a Markdown link, an image src): root-relative URLs move under the
     /// base path; relative and absolute URLs stay; script URLs are dropped unless HTML is trusted.

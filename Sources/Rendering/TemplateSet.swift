@@ -7,7 +7,9 @@ import Mustache
 /// diagnostic with the template's path and line. A page is never silently dropped.
 public struct TemplateSet: Sendable {
     /// Page templates every theme must provide.
-    public static let required = ["base", "home", "list", "article", "tag", "tags", "archive", "404"]
+    public static let required = [
+        "base", "home", "list", "article", "tag", "tags", "archive", "entity", "entities", "404",
+    ]
 
     let library: MustacheLibrary
     /// Template names, for tests and messages.

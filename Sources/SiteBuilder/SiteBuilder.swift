@@ -1,6 +1,8 @@
 import ArchiveModel
 import ContentReader
+import Enrichment
 import Foundation
+import Knowledge
 import Logging
 import Rendering
 import SiteIndex
@@ -25,6 +27,8 @@ public struct SiteBuilder: Sendable {
         let config = try SiteLoader.config(in: options.source, baseURLOverride: options.baseURL)
         let templates = try TemplateSet.load(
             from: options.source.appendingPathComponent("Templates", isDirectory: true))
+        let gazetteer = Gazetteer(
+            entities: try SiteLoader.entities(in: options.source), knowledge: BuiltInKnowledge.shared)
         let stage: OutputStage
         do throws(Diagnostic) {
             stage = try OutputStage(output: options.output, source: options.source)
@@ -32,7 +36,8 @@ public struct SiteBuilder: Sendable {
             throw DiagnosticError([error])
         }
         do throws(DiagnosticError) {
-            let report = try await buildPages(config: config, templates: templates, stage: stage)
+            let report = try await buildPages(
+                config: config, templates: templates, recognizer: EntityRecognizer(gazetteer: gazetteer), stage: stage)
             do throws(Diagnostic) { try stage.commit() } catch { throw DiagnosticError([error]) }
             return BuildReport(
                 articles: report.articles, drafts: report.drafts, pages: report.pages,
@@ -43,18 +48,17 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func buildPages(config: SiteConfig, templates: TemplateSet, stage: OutputStage)
-        async throws(DiagnosticError)
-        -> BuildReport
-    {
+    private func buildPages(
+        config: SiteConfig, templates: TemplateSet, recognizer: EntityRecognizer, stage: OutputStage
+    ) async throws(DiagnosticError) -> BuildReport {
         let source = options.source
         let articleRenderer = ArticlePageRenderer(templates: templates, config: config)
         let includeDrafts = options.includeDrafts
         let paths = ContentScanner.articlePaths(in: source)
         logger.info("reading \(paths.count) article files")
         let outcomes = await concurrentMap(paths, limit: options.concurrency) { path in
-            ArticleJob(path: path, source: source, includeDrafts: includeDrafts).run(
-                renderer: articleRenderer, stage: stage)
+            ArticleJob(path: path, source: source, includeDrafts: includeDrafts)
+                .run(recognizer: recognizer, renderer: articleRenderer, stage: stage)
         }
         var diagnostics = outcomes.flatMap(\.diagnostics)
         let summaries = outcomes.compactMap(\.summary)
@@ -67,19 +71,13 @@ public struct SiteBuilder: Sendable {
         }
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
 
-        let index = SiteIndex(summaries: summaries)
+        let index = SiteIndex(summaries: summaries, entityDetails: recognizer.gazetteer.entity(id:))
         let indexRenderer = IndexPageRenderer(index: index, templates: templates, config: config)
+        let entityRenderer = EntityPageRenderer(index: index, templates: templates, config: config)
         let indexPages = indexRenderer.pages
-        let failures = await concurrentMap(indexPages, limit: options.concurrency) { page -> Diagnostic? in
-            let rendered = indexRenderer.render(page)
-            do throws(Diagnostic) {
-                try stage.write(rendered.html, to: rendered.filePath)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        diagnostics += failures.compactMap { $0 }
+        let entityPages = entityRenderer.pages
+        diagnostics += await write(indexPages, to: stage) { indexRenderer.render($0) }
+        diagnostics += await write(entityPages, to: stage) { entityRenderer.render($0) }
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
         do throws(Diagnostic) {
             diagnostics += try copyStaticFiles(into: stage)
@@ -88,7 +86,23 @@ public struct SiteBuilder: Sendable {
         }
         return BuildReport(
             articles: summaries.count, drafts: outcomes.filter(\.isSkippedDraft).count,
-            pages: summaries.count + indexPages.count, seconds: 0, warnings: diagnostics)
+            pages: summaries.count + indexPages.count + entityPages.count, seconds: 0, warnings: diagnostics)
+    }
+
+    /// Renders and writes pages in parallel; returns the write failures.
+    private func write<Page: Sendable>(
+        _ pages: [Page], to stage: OutputStage, render: @escaping @Sendable (Page) -> RenderedPage?
+    ) async -> [Diagnostic] {
+        let failures = await concurrentMap(pages, limit: options.concurrency) { page -> Diagnostic? in
+            guard let rendered = render(page) else { return nil }
+            do throws(Diagnostic) {
+                try stage.write(rendered.html, to: rendered.filePath)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        return failures.compactMap { $0 }
     }
 
     /// Theme assets go to `assets/`, `Content/static/` to the site root; a static file that would
@@ -119,7 +133,7 @@ struct ArticleJob: Sendable {
     let source: URL
     let includeDrafts: Bool
 
-    func run(renderer: ArticlePageRenderer, stage: OutputStage) -> Outcome {
+    func run(recognizer: EntityRecognizer, renderer: ArticlePageRenderer, stage: OutputStage) -> Outcome {
         guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(path).path) else {
             return Outcome(summary: nil, diagnostics: [Diagnostic(file: path, message: "cannot read the file")])
         }
@@ -128,12 +142,22 @@ struct ArticleJob: Sendable {
         if article.metadata.draft && !includeDrafts {
             return Outcome(summary: nil, diagnostics: result.diagnostics, isSkippedDraft: true)
         }
-        let page = renderer.render(article)
+        let annotations = recognizer.annotate(article.textUnits, overrides: article.metadata.entityOverrides)
+        var diagnostics = result.diagnostics
+        for id in annotations.unknownIDs {
+            diagnostics.append(
+                .warning(
+                    file: path, message: "no entity has the id `\(id)`; the mention is not linked",
+                    hint: "use an id from Content/entities.yml or of an entity the archive finds (see the entity pages)"
+                ))
+        }
+        let page = renderer.render(article, annotations: annotations)
         do throws(Diagnostic) {
             try stage.write(page.html, to: page.filePath)
         } catch {
-            return Outcome(summary: nil, diagnostics: result.diagnostics + [error])
+            return Outcome(summary: nil, diagnostics: diagnostics + [error])
         }
-        return Outcome(summary: ArticleSummary(article.metadata, path: path), diagnostics: result.diagnostics)
+        let summary = ArticleSummary(article.metadata, path: path, entities: annotations.entities.map(EntityRef.init))
+        return Outcome(summary: summary, diagnostics: diagnostics)
     }
 }

@@ -28,4 +28,13 @@ public enum SiteLoader {
         }
         return config
     }
+
+    /// `Content/entities.yml` of the site folder, or no entities when the file does not exist.
+    public static func entities(in source: URL) throws(DiagnosticError) -> [Entity] {
+        let path = "Content/entities.yml"
+        guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(path).path) else {
+            return []
+        }
+        return try EntitiesFileReader.read(path: path, bytes: [UInt8](data))
+    }
 }

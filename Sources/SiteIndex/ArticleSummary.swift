@@ -13,8 +13,10 @@ public struct ArticleSummary: Sendable, Hashable {
     public var publication: String?
     /// The source file, relative to the site folder.
     public var path: String
+    /// The entities the article names, in order of first mention.
+    public var entities: [EntityRef]
 
-    public init(_ metadata: ArticleMetadata, path: String) {
+    public init(_ metadata: ArticleMetadata, path: String, entities: [EntityRef] = []) {
         slug = metadata.slug
         title = metadata.title
         date = metadata.date
@@ -24,6 +26,7 @@ public struct ArticleSummary: Sendable, Hashable {
         tags = metadata.tags
         publication = metadata.publication
         self.path = path
+        self.entities = entities
     }
 
     /// Newest first; undated articles after every dated one, by title.
@@ -34,5 +37,39 @@ public struct ArticleSummary: Sendable, Hashable {
         case (.none, .some): return false
         case (.none, .none): return lhs.title != rhs.title ? lhs.title < rhs.title : lhs.slug < rhs.slug
         }
+    }
+}
+
+/// An entity as an article summary keeps it: enough for entity pages, nothing more.
+public struct EntityRef: Sendable, Hashable {
+    public var id: String
+    public var type: EntityType
+    public var name: String
+    public var mentions: Int
+    /// The sentence of the first mention, shortened to `contextLimit` characters.
+    public var context: String
+
+    public static let contextLimit = 240
+
+    public init(id: String, type: EntityType, name: String, mentions: Int, context: String) {
+        self.id = id
+        self.type = type
+        self.name = name
+        self.mentions = mentions
+        self.context = Self.shortened(context)
+    }
+
+    public init(_ item: ArticleEntity) {
+        self.init(
+            id: item.entity.id, type: item.entity.type, name: item.entity.name, mentions: item.mentionCount,
+            context: item.context)
+    }
+
+    /// Cuts long text at a word boundary and marks the cut with an ellipsis.
+    static func shortened(_ text: String) -> String {
+        guard text.count > contextLimit else { return text }
+        let cut = text.prefix(contextLimit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
     }
 }

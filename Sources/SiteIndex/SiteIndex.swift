@@ -34,10 +34,14 @@ public struct SiteIndex: Sendable {
     public let years: [Year]
     /// Articles without a date, by title.
     public let undated: [Int]
+    /// Every entity with the articles that name it.
+    public let entities: EntityIndex
 
-    public init(summaries: [ArticleSummary]) {
+    /// `entityDetails` gives the descriptions and links of known entities (entities.yml, built-in places).
+    public init(summaries: [ArticleSummary], entityDetails: (String) -> Entity? = { _ in nil }) {
         let sorted = summaries.sorted(by: ArticleSummary.newestFirst)
         articles = sorted
+        entities = EntityIndex(articles: sorted, details: entityDetails)
         var tagsBySlug: [String: Tag] = [:]
         var years: [Year] = []
         var undated: [Int] = []

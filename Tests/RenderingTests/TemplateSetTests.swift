@@ -1,4 +1,5 @@
 import ArchiveModel
+import Foundation
 import Rendering
 import TestSupport
 import Testing
@@ -7,11 +8,11 @@ struct TemplateSetTests {
     /// The default theme, as name → (path, text), to break one template at a time.
     func defaultTheme() throws -> [String: (path: String, text: String)] {
         var sources: [String: (path: String, text: String)] = [:]
-        for name in TemplateSet.required + [
-            "partials/header", "partials/footer", "partials/card", "partials/pagination", "partials/tag-list",
-        ] {
-            let bytes = try Repository.fixtureBytes("../../Templates/\(name).mustache")
-            sources[name] = ("Templates/\(name).mustache", String(decoding: bytes, as: UTF8.self))
+        let folder = Repository.root.appendingPathComponent("Templates")
+        let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        for file in files where file.hasSuffix(".mustache") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            sources[String(file.dropLast(".mustache".count))] = ("Templates/\(file)", text)
         }
         return sources
     }

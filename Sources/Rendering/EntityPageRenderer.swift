@@ -1,0 +1,120 @@
+import ArchiveModel
+import Mustache
+import SiteIndex
+
+/// One page about entities.
+public enum EntityPage: Sendable, Hashable {
+    /// Page `page` of an entity's articles.
+    case entity(String, page: Int)
+    /// Page `page` of the people, organisations or places index.
+    case index(EntityType, page: Int)
+}
+
+/// Renders entity pages (`/people/<id>/`, `/organisations/<id>/`, `/places/<id>/`) and the
+/// indexes of each type, most-mentioned first, from the entity index.
+public struct EntityPageRenderer: Sendable {
+    let index: SiteIndex
+    let templates: TemplateSet
+    let site: SiteView
+    var urls: SiteURLs { site.urls }
+    /// Entities per page on the index pages.
+    static let indexPageSize = 100
+
+    public init(index: SiteIndex, templates: TemplateSet, config: SiteConfig) {
+        self.index = index
+        self.templates = templates
+        self.site = SiteView(config: config)
+    }
+
+    public var pages: [EntityPage] {
+        var pages: [EntityPage] = []
+        for type in EntityType.allCases {
+            let count = index.entities.ranked[type]?.count ?? 0
+            pages += (1...pageCount(count, size: Self.indexPageSize)).map { .index(type, page: $0) }
+        }
+        for id in index.entities.entries.keys.sorted() {
+            let count = index.entities.entries[id]?.articles.count ?? 0
+            pages += (1...pageCount(count, size: site.config.pageSize)).map { .entity(id, page: $0) }
+        }
+        return pages
+    }
+
+    public func render(_ page: EntityPage) -> RenderedPage? {
+        switch page {
+        case .entity(let id, let number):
+            guard let entry = index.entities.entries[id] else { return nil }
+            return entityPage(entry, number: number)
+        case .index(let type, let number):
+            return indexPage(type, number: number)
+        }
+    }
+
+    private func entityPage(_ entry: EntityIndex.Entry, number: Int) -> RenderedPage {
+        let size = site.config.pageSize
+        let basePath = urls.entity(entry.entity.type, entry.entity.id)
+        let start = min((number - 1) * size, entry.articles.count)
+        let end = min(start + size, entry.articles.count)
+        let articles = (start..<end).map {
+            EntityArticleView(
+                card: ArticleCard(summary: index.articles[entry.articles[$0]], urls: urls), context: entry.contexts[$0])
+        }
+        let companions = index.entities.companions(of: entry.entity.id).map {
+            LinkView(
+                label: $0.entity.name, url: urls.path(urls.entity($0.entity.type, $0.entity.id)),
+                count: entry.companions[$0.entity.id])
+        }
+        let page = Page(number: number, count: pageCount(entry.articles.count, size: size), items: articles[...])
+        let view = EntityPageView(
+            entry: entry, articles: articles, companions: companions,
+            timeline: TimelineSVG.render(months: entry.months),
+            pagination: PaginationView(page: page, basePath: basePath, urls: urls))
+        let sitePath = Pagination.path(of: number, basePath: basePath)
+        let title = number > 1 ? "\(entry.entity.name) (page \(number))" : entry.entity.name
+        let meta = PageMeta(
+            title: title, sitePath: sitePath, description: entry.entity.description, kind: "entity", urls: urls)
+        return RenderedPage(
+            sitePath: sitePath,
+            html: templates.render(PageContext(site: site, page: meta, content: view), template: "entity"))
+    }
+
+    private func indexPage(_ type: EntityType, number: Int) -> RenderedPage {
+        let ids = index.entities.ranked[type] ?? []
+        let start = min((number - 1) * Self.indexPageSize, ids.count)
+        let slice = ids[start..<min(start + Self.indexPageSize, ids.count)]
+        let links = slice.compactMap { id in
+            index.entities.entries[id].map {
+                LinkView(label: $0.entity.name, url: urls.path(urls.entity(type, id)), count: $0.articles.count)
+            }
+        }
+        let basePath = urls.entityIndex(type)
+        let page = Page(number: number, count: pageCount(ids.count, size: Self.indexPageSize), items: slice)
+        var view = ListView(
+            heading: EntityGroupView.label(type), intro: "\(ids.count) in the archive, most often named first.")
+        view.pagination = PaginationView(page: page, basePath: basePath, urls: urls)
+        let content = EntityIndexView(list: view, type: type, entities: links)
+        let sitePath = Pagination.path(of: number, basePath: basePath)
+        let meta = PageMeta(
+            title: view.heading, sitePath: sitePath, description: view.intro, kind: "entities", urls: urls)
+        return RenderedPage(
+            sitePath: sitePath,
+            html: templates.render(PageContext(site: site, page: meta, content: content), template: "entities"))
+    }
+
+    private func pageCount(_ items: Int, size: Int) -> Int { max(1, (items + size - 1) / size) }
+}
+
+/// The fields of `entities.mustache`: the list fields plus `type` and `entities` (links with counts).
+struct EntityIndexView: MustacheParent {
+    let list: ListView
+    let type: EntityType
+    let entities: [LinkView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "entities": return entities
+        case "type": return type.rawValue
+        case "nothing": return entities.isEmpty
+        default: return list.child(named: name)
+        }
+    }
+}
