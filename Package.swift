@@ -5,7 +5,8 @@ let package = Package(
     name: "Broadsheet",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "broadsheet", targets: ["broadsheet"])
+        .executable(name: "broadsheet", targets: ["broadsheet"]),
+        .executable(name: "broadsheet-enrichment-bench", targets: ["EnrichmentBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,6 +51,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .executableTarget(
+            name: "EnrichmentBenchmark",
+            dependencies: ["ArchiveModel", "ContentReader", "Enrichment", "Knowledge"],
+            path: "Benchmarks/EnrichmentBenchmark"
         ),
         .target(name: "TestSupport", dependencies: ["ArchiveModel"], path: "Tests/TestSupport"),
         .testTarget(name: "ArchiveModelTests", dependencies: ["ArchiveModel"]),

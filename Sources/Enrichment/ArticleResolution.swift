@@ -98,6 +98,19 @@ struct ArticleResolution {
     /// Mentions of long capitalised words one letter away from a name of entities.yml or of this
     /// article ("Facbook" → Facebook), where nothing else matched.
     func typoMentions(_ scans: [UnitScan], covered: [Mention]) -> [Mention] {
+        // Candidates first: most articles have none, and then nothing else is built.
+        var candidates: [(unit: Int, token: Token)] = []
+        for (unit, scan) in scans.enumerated() {
+            for token in scan.tokens
+            where token.isWord && token.isCapitalized && token.length >= TypoIndex.minimumLength {
+                guard !token.flags.contains(.allCaps), !gazetteer.lexicon.commonWords.contains(token.hash),
+                    // Words inside a gazetteer name the article left ambiguous are not typos.
+                    !scan.mentions.contains(where: { $0.start <= token.start && token.end <= $0.end && $0.isKnown })
+                else { continue }
+                candidates.append((unit, token))
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
         var local = TypoIndex()
         var localEntities: [Entity] = []
         for mention in covered where !mention.text.contains(" ") {
@@ -105,23 +118,16 @@ struct ArticleResolution {
             localEntities.append(entity)
             local.insert(mention.text, entity: Int32(localEntities.count - 1))
         }
-        guard !local.isEmpty || !gazetteer.typos.isEmpty else { return [] }
         var found: [Mention] = []
-        for (unit, scan) in scans.enumerated() {
-            let taken = covered.filter { $0.unit == unit }
-            for token in scan.tokens
-            where token.isWord && token.isCapitalized && token.length >= TypoIndex.minimumLength {
-                // Skip words inside a gazetteer name the article left ambiguous.
-                guard !scan.mentions.contains(where: { $0.start <= token.start && token.end <= $0.end && $0.isKnown }),
-                    !taken.contains(where: { $0.start < token.end && token.start < $0.end }),
-                    !gazetteer.lexicon.commonWords.contains(token.hash), !token.flags.contains(.allCaps)
-                else { continue }
-                let word = scan.text(token.start, token.end)
-                var ids = Set(gazetteer.typos.entities(near: word).map { gazetteer.entities[Int($0)].id })
-                ids.formUnion(local.entities(near: word).map { localEntities[Int($0)].id })
-                guard ids.count == 1, let id = ids.first else { continue }
-                found.append(Mention(unit: unit, start: token.start, end: token.end, entity: id, text: word))
+        for (unit, token) in candidates {
+            guard !covered.contains(where: { $0.unit == unit && $0.start < token.end && token.start < $0.end }) else {
+                continue
             }
+            let word = scans[unit].text(token.start, token.end)
+            var ids = Set(gazetteer.typos.entities(near: word).map { gazetteer.entities[Int($0)].id })
+            ids.formUnion(local.entities(near: word).map { localEntities[Int($0)].id })
+            guard ids.count == 1, let id = ids.first else { continue }
+            found.append(Mention(unit: unit, start: token.start, end: token.end, entity: id, text: word))
         }
         return found
     }

@@ -1,5 +1,4 @@
 import ArchiveModel
-import Foundation
 
 /// Finds the people, organisations and places an article names and links each mention to one
 /// entity: pure, per article, with the gazetteer compiled once per build.
@@ -83,6 +82,7 @@ enum Sentences {
         }
         // Keep an opening quote mark with its sentence.
         while start > 0, ["\u{201C}", "\"", "\u{2018}", "'"].contains(scan.scalars[start - 1]) { start -= 1 }
-        return scan.text(start, end).trimmingCharacters(in: .whitespaces)
+        while end > start, ScalarClass.isWhitespace(scan.scalars[end - 1]) { end -= 1 }
+        return scan.text(start, end)
     }
 }

@@ -12,7 +12,7 @@ struct Tokenizer {
         let count = scalars.count
         while index < count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if ScalarClass.isWhitespace(scalar) {
                 index += 1
                 continue
             }
@@ -53,8 +53,8 @@ struct Tokenizer {
                 && isWordScalar(scalars[end + 1])
             {
                 end += 2
-            } else if scalar == ".", end - start == 1 + dots * 2, scalars[end - 1].properties.isUppercase,
-                end + 1 < count, scalars[end + 1].properties.isUppercase
+            } else if scalar == ".", end - start == 1 + dots * 2, ScalarClass.isUppercase(scalars[end - 1]),
+                end + 1 < count, ScalarClass.isUppercase(scalars[end + 1])
             {
                 // U.S, U.K: single capitals separated by dots (the final dot stays punctuation).
                 dots += 1
@@ -71,26 +71,22 @@ struct Tokenizer {
         var letters = 0
         var upper = 0
         for index in start..<end {
-            let properties = scalars[index].properties
-            if properties.isAlphabetic {
+            let scalar = scalars[index]
+            if ScalarClass.isLetter(scalar) {
                 letters += 1
-                if properties.isUppercase { upper += 1 }
-            } else if properties.numericType != nil {
+                if ScalarClass.isUppercase(scalar) { upper += 1 }
+            } else if ScalarClass.isDigit(scalar) {
                 flags.insert(.hasDigit)
             }
         }
-        if scalars[start].properties.isUppercase { flags.insert(.capitalized) }
+        if ScalarClass.isUppercase(scalars[start]) { flags.insert(.capitalized) }
         if letters >= 2 && upper == letters { flags.insert(.allCaps) }
         return Token(start: start, end: end, hash: WordHash.hash(scalars, start..<end), flags: flags, mark: nil)
     }
 
     @inline(__always)
     private func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 128 {
-            return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57)
-        }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        ScalarClass.isLetter(scalar) || ScalarClass.isDigit(scalar)
     }
 
     private func endsSentence(_ scalar: Unicode.Scalar, after previous: Token?) -> Bool {
@@ -112,8 +108,40 @@ struct Tokenizer {
     {
         switch scalar {
         case "\u{201C}", "\u{2018}": return true
-        case "\"", "'": return index + 1 < scalars.count && !scalars[index + 1].properties.isWhitespace
+        case "\"", "'": return index + 1 < scalars.count && !ScalarClass.isWhitespace(scalars[index + 1])
         default: return false
         }
+    }
+}
+
+/// Character classes with an ASCII fast path: Unicode property lookups are the slowest part of
+/// tokenizing, and news text is mostly ASCII.
+enum ScalarClass {
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return (value | 0x20) >= 97 && (value | 0x20) <= 122 }
+        return scalar.properties.isAlphabetic
+    }
+
+    @inline(__always)
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return value >= 65 && value <= 90 }
+        return scalar.properties.isUppercase
+    }
+
+    @inline(__always)
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return value >= 48 && value <= 57 }
+        return scalar.properties.numericType != nil
+    }
+
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return value == 32 || (value >= 9 && value <= 13) }
+        return scalar.properties.isWhitespace
     }
 }

@@ -31,7 +31,7 @@ struct UnitScan {
     var mentions: [RawMention]
 
     func text(_ start: Int, _ end: Int) -> String {
-        String(String.UnicodeScalarView(scalars[start..<end]))
+        ScalarText.string(scalars, start..<end)
     }
 }
 
@@ -51,7 +51,7 @@ struct UnitScanner {
         .map(WordHash.hash))
 
     func scan(_ unit: TextUnit, index: Int) -> UnitScan {
-        let scalars = Array(unit.text.unicodeScalars)
+        let scalars = ScalarText.scalars(of: unit.text)
         let tokens = scalars.withUnsafeBufferPointer { tokenizer.tokenize($0) }
         var known = gazetteerMatches(tokens)
         var mentions: [RawMention] = []
@@ -138,7 +138,7 @@ struct UnitScanner {
     }
 
     private func text(_ scalars: [Unicode.Scalar], _ tokens: [Token], _ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]))
+        ScalarText.string(scalars, tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end)
     }
 }
 

@@ -1,10 +1,11 @@
 import ArchiveModel
 import ContentReader
-import Enrichment
 import Foundation
 import Knowledge
 import Rendering
 import Testing
+
+@testable import Enrichment
 
 /// The `broadsheet extract` contract: offsets in Unicode scalars from the start of the file.
 struct ExtractRecordTests {
@@ -60,5 +61,15 @@ struct ExtractRecordTests {
         #expect(first.hasPrefix("{\"file\":\"a.md\",\"entities\":[{\"id\":"))
         #expect(first.hasSuffix("\"quotes\":[]}"))
         #expect(!first.contains("\n"))
+    }
+}
+
+/// Enrichment's own scalar conversions agree with the standard library on any text.
+struct ScalarTextTests {
+    @Test(arguments: ["", "plain ASCII", "Café “quoted” – São Paulo’s 😀 ünïcödé", "\u{FEFF}bom\r\n", "日本語のテキスト"])
+    func conversionsMatchTheStandardLibrary(text: String) {
+        let scalars = ScalarText.scalars(of: text)
+        #expect(scalars == Array(text.unicodeScalars))
+        #expect(ScalarText.string(scalars, 0..<scalars.count) == text)
     }
 }
