@@ -125,7 +125,7 @@ struct NameFinder {
         if let person = personByFirstName(range, in: tokens) { return person }
         // A title or a relative clause says a person is named: "Councillor Priya Raman",
         // "Priya Raman, who chairs the committee".
-        if hadTitle || isFollowedByWho(range, in: tokens), range.count <= 3,
+        if hadTitle || isFollowedByWho(range, in: tokens) || isFollowedByRole(range, in: tokens), range.count <= 3,
             !range.contains(where: { isCommon(tokens[$0]) })
         {
             let kind: FoundName.Kind = range.count == 1 ? .shortPerson : .person
@@ -211,6 +211,16 @@ struct NameFinder {
         return false
     }
 
+    /// An apposition naming a role: "Robert Hannigan, the Director of GCHQ", "Ama Owusu, a spokeswoman".
+    private func isFollowedByRole(_ range: Range<Int>, in tokens: [Token]) -> Bool {
+        let comma = range.upperBound
+        guard range.count >= 2, comma + 2 < tokens.count, tokens[comma].mark == ",",
+            Self.articles.contains(tokens[comma + 1].hash)
+        else { return false }
+        let role = tokens[comma + 2].hash
+        return lexicon.titles.contains(role) || lexicon.titlePairs[role] != nil || Self.roles.contains(role)
+    }
+
     private func isFollowedByWho(_ range: Range<Int>, in tokens: [Token]) -> Bool {
         let comma = range.upperBound
         guard comma + 1 < tokens.count, tokens[comma].mark == "," else { return false }
@@ -224,6 +234,18 @@ struct NameFinder {
             "originally", "always",
         ]
         .map(WordHash.hash))
+    private static let articles: Set<UInt64> = Set(["the", "a", "an", "its", "their"].map(WordHash.hash))
+    /// Role nouns that follow a person's name in apposition (titles are checked too).
+    private static let roles: Set<UInt64> = Set(
+        [
+            "head", "chief", "founder", "leader", "spokesman", "spokeswoman", "spokesperson", "chair", "deputy",
+            "former", "outgoing", "incoming", "acting", "author", "editor", "lawyer", "solicitor", "barrister",
+            "professor", "lecturer", "researcher", "economist", "analyst", "campaigner", "activist", "officer",
+            "manager", "owner", "partner", "adviser", "advisor", "candidate", "member", "mother", "father", "widow",
+            "son", "daughter", "resident", "teacher", "doctor", "nurse", "singer", "actor", "actress", "writer",
+            "historian", "scientist", "hydrologist", "engineer", "coach", "captain", "striker", "president",
+            "general", "senior", "junior", "veteran", "former",
+        ].map(WordHash.hash))
     private static let relativePronouns: Set<UInt64> = Set(["who", "whose"].map(WordHash.hash))
 
     private static let romanNumerals: Set<UInt64> = Set(

@@ -10,6 +10,7 @@ public enum IndexPage: Sendable, Hashable {
     case year(Int, page: Int)
     case month(year: Int, month: Int, page: Int)
     case undated(page: Int)
+    case about
     case notFound
 }
 
@@ -30,7 +31,7 @@ public struct IndexPageRenderer: Sendable {
 
     /// Every index page of the site.
     public var pages: [IndexPage] {
-        var pages: [IndexPage] = [.tagIndex, .archiveIndex, .notFound]
+        var pages: [IndexPage] = [.tagIndex, .archiveIndex, .about, .notFound]
         pages += (1...pageCount(index.articles.count)).map { .home(page: $0) }
         for (position, tag) in index.tags.enumerated() {
             pages += (1...pageCount(tag.articles.count)).map { .tag(position, page: $0) }
@@ -103,6 +104,9 @@ public struct IndexPageRenderer: Sendable {
             ) {
                 ListView(heading: "Undated articles", intro: "Articles whose source gives no date.")
             }
+        case .about:
+            let view = ListView(heading: "About this archive", intro: site.config.description.isEmpty ? nil : site.config.description)
+            return single("about/", template: "about", kind: "about", view: view)
         case .notFound:
             let view = ListView(
                 heading: "Page not found",

@@ -44,6 +44,7 @@ public struct SiteView: MustacheParent, Sendable {
         case "archive": return urls.path("archive/")
         case "tags": return urls.path("tags/")
         case "assets": return urls.path("assets/")
+        case "about": return urls.path("about/")
         case "people": return urls.path(urls.entityIndex(.person))
         case "organisations": return urls.path(urls.entityIndex(.organisation))
         case "places": return urls.path(urls.entityIndex(.place))

@@ -125,6 +125,22 @@ struct EntityRuleTests {
         #expect(found == ["graham-pell: Graham Pell", "graham-pell: Pell"])
     }
 
+    @Test func anAppositionOrRelativeClauseMarksAPerson() {
+        let found = mentionList(
+            """
+            Osei Bonsu-Mensah, the head of the port authority, resigned. Imelda Kavanagh, a spokeswoman for the union, declined to comment.
+
+            Ferdinand Okonkwo-Lutz, who chairs the board, said Bonsu-Mensah had been "honourable".
+
+            Harbour Street, the oldest road in town, was closed.
+            """)
+        #expect(found.contains("osei-bonsu-mensah: Osei Bonsu-Mensah"))
+        #expect(found.contains("imelda-kavanagh: Imelda Kavanagh"))
+        #expect(found.contains("ferdinand-okonkwo-lutz: Ferdinand Okonkwo-Lutz"))
+        #expect(found.contains("osei-bonsu-mensah: Bonsu-Mensah"))
+        #expect(!found.contains { $0.contains("Harbour Street") })
+    }
+
     @Test func placesNamedByCommonWordsNeedALocative() {
         #expect(mentionList("Reading the report, ministers winced.").isEmpty)
         #expect(mentionList("The rally in Reading drew 2,000 people.") == ["reading: Reading"])

@@ -57,6 +57,16 @@ struct EntitySiteTests {
         #expect(LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
     }
 
+    @Test func theAboutPageCreditsTheBuiltInData() async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = try await build(site)
+        let about = try #require(site.output("about/index.html"))
+        #expect(about.contains("GeoNames"))
+        #expect(about.contains("Creative Commons Attribution 4.0"))
+        #expect(site.output("index.html")?.contains("href=\"/news/about/\"") == true)
+    }
+
     @Test func mentionsAreLinkedFirstVisiblyThenSubtlyAndListedInThePanel() async throws {
         let site = try site()
         defer { site.remove() }
