@@ -19,6 +19,8 @@ public struct ArticleMetadata: Sendable, Hashable {
     public var params: [String: ParamValue]
     /// The author's corrections to entity recognition (front matter `entities:`, `not_entities:`).
     public var entityOverrides: EntityOverrides
+    /// The author's corrections to quotations (front matter `quotes:`).
+    public var quoteOverrides: [QuoteOverride] = []
     /// Where the title and standfirst are in the source file, when they are running text there
     /// (plain-text articles); empty for front matter values.
     public var titleMap = SourceMap()

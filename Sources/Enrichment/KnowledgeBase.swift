@@ -7,6 +7,9 @@ public struct KnowledgeBase: Sendable {
     public var places: [Entity]
     /// Given names ("Robert", "Cathy").
     public var firstNames: [String]
+    /// Given names borne almost only by women, or by men: a pronoun's antecedent must agree.
+    public var femaleNames: [String]
+    public var maleNames: [String]
     /// Lowercase common English words, to tell "May" the month from May the person.
     public var commonWords: [String]
     /// Honorifics kept in a mention ("Sir", "Mr", "Dr").
@@ -19,11 +22,14 @@ public struct KnowledgeBase: Sendable {
     public var organisationHeads: [String]
 
     public init(
-        places: [Entity] = [], firstNames: [String] = [], commonWords: [String] = [], honorifics: [String] = [],
+        places: [Entity] = [], firstNames: [String] = [], femaleNames: [String] = [], maleNames: [String] = [],
+        commonWords: [String] = [], honorifics: [String] = [],
         titles: [String] = [], organisationSuffixes: [String] = [], organisationHeads: [String] = []
     ) {
         self.places = places
         self.firstNames = firstNames
+        self.femaleNames = femaleNames
+        self.maleNames = maleNames
         self.commonWords = commonWords
         self.honorifics = honorifics
         self.titles = titles
@@ -35,6 +41,8 @@ public struct KnowledgeBase: Sendable {
 /// The word lists of a `KnowledgeBase` as sets of `WordHash` values, for lookups without strings.
 struct Lexicon: Sendable {
     let firstNames: Set<UInt64>
+    let femaleNames: Set<UInt64>
+    let maleNames: Set<UInt64>
     let commonWords: Set<UInt64>
     let honorifics: Set<UInt64>
     /// Single-word titles, and the first word of two-word titles mapped to their second words.
@@ -54,6 +62,8 @@ struct Lexicon: Sendable {
     init(_ knowledge: KnowledgeBase) {
         func hashes(_ words: [String]) -> Set<UInt64> { Set(words.map(WordHash.hash)) }
         firstNames = hashes(knowledge.firstNames)
+        femaleNames = hashes(knowledge.femaleNames)
+        maleNames = hashes(knowledge.maleNames)
         commonWords = hashes(knowledge.commonWords)
         honorifics = hashes(knowledge.honorifics.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
         var single: Set<UInt64> = []

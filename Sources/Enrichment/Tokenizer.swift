@@ -19,7 +19,10 @@ struct Tokenizer {
             if isWordScalar(scalar) {
                 var token = word(at: index, in: scalars)
                 index = token.end + (token.flags.contains(.possessive) ? 2 : 0)
-                if sentencePending { token.flags.insert(.sentenceStart) }
+                // A lowercase word after "!" or "?" continues the sentence: “Stop!” said Mr Pell.
+                if sentencePending && (token.isCapitalized || token.flags.contains(.hasDigit) || tokens.isEmpty) {
+                    token.flags.insert(.sentenceStart)
+                }
                 sentencePending = false
                 tokens.append(token)
                 continue

@@ -14,9 +14,13 @@ public enum BuiltInKnowledge {
         let organisationWords = lines("organisation-words").map {
             $0.split(separator: " ", maxSplits: 1).map(String.init)
         }
+        // first-names.txt: a name and a tab and m, f or u (shared).
+        let names = lines("first-names").map { $0.split(separator: "\t").map(String.init) }
         return KnowledgeBase(
             places: places(),
-            firstNames: lines("first-names") + lines("first-names-extra"),
+            firstNames: names.compactMap(\.first) + lines("first-names-extra"),
+            femaleNames: names.filter { $0.count == 2 && $0[1] == "f" }.map { $0[0] },
+            maleNames: names.filter { $0.count == 2 && $0[1] == "m" }.map { $0[0] },
             commonWords: lines("common-words"),
             honorifics: lines("honorifics"),
             titles: lines("titles"),

@@ -105,7 +105,8 @@ public struct IndexPageRenderer: Sendable {
                 ListView(heading: "Undated articles", intro: "Articles whose source gives no date.")
             }
         case .about:
-            let view = ListView(heading: "About this archive", intro: site.config.description.isEmpty ? nil : site.config.description)
+            let view = ListView(
+                heading: "About this archive", intro: site.config.description.isEmpty ? nil : site.config.description)
             return single("about/", template: "about", kind: "about", view: view)
         case .notFound:
             let view = ListView(

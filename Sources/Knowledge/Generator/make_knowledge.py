@@ -111,14 +111,22 @@ def main():
             f.write("\t".join([r[0], r[1], "|".join(aliases), r[3], r[4], r[5], str(r[6])]) + "\n")
 
     folder = os.path.dirname(names.__file__)
-    first = set()
-    for fname in ("dist.male.first", "dist.female.first"):
+    genders = {}
+    for fname, gender in (("dist.male.first", "m"), ("dist.female.first", "f")):
         for line in open(os.path.join(folder, fname), encoding="utf-8"):
-            if line.strip():
-                first.add(line.split()[0].capitalize())
+            if not line.strip():
+                continue
+            parts = line.split()
+            name, share = parts[0].capitalize(), float(parts[1])
+            genders.setdefault(name, {})[gender] = share
     with open(os.path.join(OUT, "first-names.txt"), "w", encoding="utf-8") as f:
-        f.write("# Given names from the US Census Bureau's 1990 name lists (public domain).\n")
-        f.write("\n".join(sorted(first)) + "\n")
+        f.write("# Given names from the US Census Bureau's 1990 name lists (public domain), with the sex\n")
+        f.write("# the name is given to at least nine times in ten (m, f) or u when it is shared.\n")
+        for name in sorted(genders):
+            shares = genders[name]
+            male, female = shares.get("m", 0.0), shares.get("f", 0.0)
+            gender = "m" if male >= 9 * female else "f" if female >= 9 * male else "u"
+            f.write(f"{name}\t{gender}\n")
 
     words = sorted({w.strip() for w in open(WORDS, encoding="utf-8") if w.strip().isalpha() and w.strip().islower()})
     with open(os.path.join(OUT, "common-words.txt"), "w", encoding="utf-8") as f:
