@@ -20,6 +20,13 @@ public struct EntityRecognizer: Sendable {
 
     /// The mentions and entities of an article's text units.
     public func annotate(_ units: [TextUnit], overrides: EntityOverrides = EntityOverrides()) -> EntityAnnotations {
+        annotateWithScans(units, overrides: overrides).annotations
+    }
+
+    /// The annotations and the token scans they were made from, for the quotation stage.
+    func annotateWithScans(_ units: [TextUnit], overrides: EntityOverrides) -> (
+        annotations: EntityAnnotations, scans: [UnitScan]
+    ) {
         var scans = units.enumerated().map { scanner.scan($0.element, index: $0.offset) }
         var resolution = ArticleResolution(gazetteer: gazetteer)
         resolution.collectFullNames(scans)
@@ -39,7 +46,7 @@ public struct EntityRecognizer: Sendable {
         mentions = authored.apply(to: mentions)
         mentions.sort { ($0.unit, $0.start) < ($1.unit, $1.start) }
         let entities = summarise(mentions, scans: scans, units: units, known: authored.resolution)
-        return EntityAnnotations(mentions: mentions, entities: entities, unknownIDs: authored.unknownIDs)
+        return (EntityAnnotations(mentions: mentions, entities: entities, unknownIDs: authored.unknownIDs), scans)
     }
 
     /// Each entity once, in order of first mention, with its count and context sentence.

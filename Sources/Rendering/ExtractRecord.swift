@@ -7,9 +7,10 @@ import ArchiveModel
 public enum ExtractRecord {
     /// `source` is the file's text as Unicode scalars; a mention's `text` is the file's own text at
     /// its offsets (straight quotes and all), so `source[start..<end] == text` always holds.
-    public static func json(file: String, source: [Unicode.Scalar], units: [TextUnit], annotations: EntityAnnotations)
-        -> JSONValue
-    {
+    public static func json(
+        file: String, source: [Unicode.Scalar], units: [TextUnit], annotations: EntityAnnotations,
+        quotes: [Quotation] = []
+    ) -> JSONValue {
         var mentionsByEntity: [String: [JSONValue]] = [:]
         for mention in annotations.mentions {
             guard let range = units[mention.unit].sourceMap.sourceRange(start: mention.start, end: mention.end),
@@ -26,6 +27,36 @@ public enum ExtractRecord {
                 ("type", .string(item.entity.type.rawValue)), ("mentions", .array(mentions)),
             ])
         }
-        return .object([("file", .string(file)), ("entities", .array(entities)), ("quotes", .array([]))])
+        let quoteRecords = quotes.compactMap { quote($0, source: source, units: units) }
+        return .object([("file", .string(file)), ("entities", .array(entities)), ("quotes", .array(quoteRecords))])
+    }
+
+    /// `{"start", "end", "text", "kind", "speaker": {"name", "entity", "mention"}}`; an unnamed source
+    /// adds `description` and, when named, `organisation`.
+    static func quote(_ quote: Quotation, source: [Unicode.Scalar], units: [TextUnit]) -> JSONValue? {
+        guard let start = units[quote.start.unit].sourceMap.sourceOffset(of: quote.start.offset),
+            let last = units[quote.end.unit].sourceMap.sourceOffset(of: quote.end.offset - 1)
+        else { return nil }
+        var speaker: [(String, JSONValue)] = [
+            ("name", quote.speaker?.name.map(JSONValue.string) ?? .null),
+            ("entity", quote.speaker?.entity.map(JSONValue.string) ?? .null),
+            ("mention", quote.speaker?.mention.flatMap { mention($0, source: source, units: units) } ?? .null),
+        ]
+        if let description = quote.speaker?.description { speaker.append(("description", .string(description))) }
+        if let organisation = quote.speaker?.organisation { speaker.append(("organisation", .string(organisation))) }
+        return .object([
+            ("start", .int(start)), ("end", .int(last + 1)), ("text", .string(quote.text)),
+            ("kind", .string(quote.kind.rawValue)), ("speaker", .object(speaker)),
+        ])
+    }
+
+    private static func mention(_ mention: SpeakerMention, source: [Unicode.Scalar], units: [TextUnit]) -> JSONValue? {
+        guard let range = units[mention.unit].sourceMap.sourceRange(start: mention.start, end: mention.end),
+            range.upperBound <= source.count
+        else { return nil }
+        return .object([
+            ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)),
+            ("text", .string(String(String.UnicodeScalarView(source[range])))),
+        ])
     }
 }

@@ -32,7 +32,7 @@ struct ExtractCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let recognizer = EntityRecognizer(gazetteer: Gazetteer(entities: known, knowledge: BuiltInKnowledge.shared))
+        let enricher = ArticleEnricher(gazetteer: Gazetteer(entities: known, knowledge: BuiltInKnowledge.shared))
         var failed = false
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -47,9 +47,13 @@ struct ExtractCommand: ParsableCommand {
                 continue
             }
             let units = article.textUnits
-            let annotations = recognizer.annotate(units, overrides: article.metadata.entityOverrides)
+            let enrichment = enricher.enrich(article)
             let source = Array(String(decoding: data, as: UTF8.self).unicodeScalars)
-            print(ExtractRecord.json(file: path, source: source, units: units, annotations: annotations).serialized())
+            print(
+                ExtractRecord.json(
+                    file: path, source: source, units: units, annotations: enrichment.entities,
+                    quotes: enrichment.quotes
+                ).serialized())
         }
         if failed { throw ExitCode(1) }
     }

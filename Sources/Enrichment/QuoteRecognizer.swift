@@ -1,0 +1,159 @@
+import ArchiveModel
+
+/// Finds an article's quotations and attributes each to its speaker, using the entity mentions
+/// already found: by the words around the quotation (see `SpeakerFinder`), a pronoun through the
+/// most salient earlier person of matching sex, a quotation that opens a paragraph without a cue
+/// through the previous quotation's speaker, and the lede's description ("Britain’s most senior
+/// police officer has warned") through the person the next paragraph names. Quote marks with no
+/// reporting context (scare quotes, titles of works, nicknames) are not quotations.
+struct QuoteRecognizer {
+    let lexicon: Lexicon
+    let finder: SpeakerFinder
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.finder = SpeakerFinder(lexicon: lexicon)
+    }
+
+    /// A person who was the subject of a sentence or the speaker of a quotation, for pronouns.
+    struct Salient {
+        var position: TextPosition
+        /// nil for a person the article names but does not settle.
+        var entity: String?
+        var female: Bool?
+    }
+
+    func quotations(
+        scans: [UnitScan], units: [TextUnit], entities: EntityAnnotations, overrides: [QuoteOverride]
+    ) -> [Quotation] {
+        var byUnit = [[Mention]](repeating: [], count: scans.count)
+        for mention in entities.mentions { byUnit[mention.unit].append(mention) }
+        let views = scans.indices.map { UnitView(scan: scans[$0], unit: $0, mentions: byUnit[$0]) }
+        let people = Dictionary(
+            entities.entities.filter { $0.entity.type == .person }.map { ($0.entity.id, $0.entity) },
+            uniquingKeysWith: { a, _ in a })
+        var salient = sentenceSubjects(views, units: units, people: people)
+        let lede = units.firstIndex { $0.role == .paragraph }
+        var result: [Quotation] = []
+        var previous: (end: TextPosition, speaker: Speaker?)?
+        for span in QuoteMarks.spans(in: scans, roles: units.map(\.role)) {
+            let context = QuoteContext(span: span, views: views, finder: finder)
+            var candidate = context.candidate()
+            if candidate.isNone, context.opensParagraph, let previous, previous.end.unit >= span.start.unit - 1 {
+                result.append(quotation(span, context: context, speaker: previous.speaker, index: result.count))
+                continue
+            }
+            if candidate.isNone && !context.hasReportingVerb { continue }
+            if context.isTitleOfWork { continue }
+            if case .description(let words, nil) = candidate, words.unit == lede,
+                let named = salient.first(where: { $0.position.unit > words.unit }), let id = named.entity,
+                let entity = people[id]
+            {
+                // A lede that describes its speaker before naming them in the next paragraph.
+                candidate = .entity(
+                    Mention(unit: words.unit, start: words.start, end: words.end, entity: entity.id, text: words.text))
+            }
+            let speaker = resolve(candidate, at: span.start, salient: salient, entities: entities)
+            if let event = salience(of: speaker, candidate: candidate, at: span.start, people: people) {
+                salient.insert(event, at: salient.firstIndex { $0.position > span.start } ?? salient.count)
+            }
+            result.append(quotation(span, context: context, speaker: speaker, index: result.count))
+            previous = (span.end, speaker)
+        }
+        return QuoteCorrections.apply(overrides, to: result, entities: entities).enumerated().map { index, quote in
+            var quote = quote
+            quote.id = "q\(index + 1)"
+            return quote
+        }
+    }
+
+    private func quotation(_ span: QuoteSpan, context: QuoteContext, speaker: Speaker?, index: Int) -> Quotation {
+        let text = span.pieces.map { context.views[$0.unit].scan.text($0.range.lowerBound, $0.range.upperBound) }
+            .joined(separator: "\n\n")
+        return Quotation(
+            id: "q\(index + 1)", start: span.start, end: span.end, kind: context.kind, speaker: speaker, text: text,
+            unclosed: span.isUnclosed)
+    }
+
+    /// Turns a candidate into a speaker: pronouns through salience, entities by their canonical name.
+    private func resolve(
+        _ candidate: SpeakerCandidate, at position: TextPosition, salient: [Salient], entities: EntityAnnotations
+    ) -> Speaker? {
+        func named(_ id: String, mention: SpeakerMention?) -> Speaker {
+            let name = entities.entities.first { $0.entity.id == id }?.entity.name
+            return Speaker(name: name, entity: id, mention: mention)
+        }
+        switch candidate {
+        case .entity(let mention):
+            let words = SpeakerMention(unit: mention.unit, start: mention.start, end: mention.end, text: mention.text)
+            return named(mention.entity, mention: words)
+        case .pronoun(let words, let female):
+            guard words.text.lowercased() != "they" else { return Speaker(mention: words, description: words.text) }
+            let antecedent = salient.last {
+                $0.position < position && ($0.female == nil || female == nil || $0.female == female)
+            }
+            return antecedent?.entity.map { named($0, mention: words) } ?? Speaker(mention: words)
+        case .description(let words, let organisation):
+            return Speaker(mention: words, description: words.text, organisation: organisation)
+        case .unknownPerson(let words):
+            return Speaker(mention: words)
+        case .none:
+            return nil
+        }
+    }
+
+    /// The salience event a quotation's speaker makes, for later pronouns.
+    private func salience(
+        of speaker: Speaker?, candidate: SpeakerCandidate, at position: TextPosition, people: [String: Entity]
+    )
+        -> Salient?
+    {
+        if let id = speaker?.entity, let entity = people[id] {
+            return Salient(position: position, entity: id, female: sex(of: entity, mention: speaker?.mention?.text))
+        }
+        if case .unknownPerson(let words) = candidate {
+            let honorific = words.text.split(separator: " ").first.map { WordHash.hash(String($0)) } ?? 0
+            let female: Bool? =
+                Self.femaleHonorifics.contains(honorific) ? true : Self.maleHonorifics.contains(honorific) ? false : nil
+            return Salient(position: position, entity: nil, female: female)
+        }
+        return nil
+    }
+
+    /// People who are the subject of a sentence, in reading order.
+    private func sentenceSubjects(_ views: [UnitView], units: [TextUnit], people: [String: Entity]) -> [Salient] {
+        var events: [Salient] = []
+        for view in views where units[view.unit].role == .paragraph {
+            var start = 0
+            while start < view.tokens.count {
+                let end = view.sentenceEnd(after: start)
+                if case .entity(let mention) = finder.clauseSubject(from: start, before: end, in: view),
+                    let entity = people[mention.entity]
+                {
+                    events.append(
+                        Salient(
+                            position: TextPosition(unit: view.unit, offset: mention.start), entity: mention.entity,
+                            female: sex(of: entity, mention: mention.text)))
+                }
+                start = end
+            }
+        }
+        return events
+    }
+
+    /// true for a woman, false for a man, nil when the name does not tell.
+    private func sex(of entity: Entity, mention: String?) -> Bool? {
+        // The honorific of the mention, then the given name: never a surname ("Ward" is also a given name).
+        let words = [mention?.split(separator: " ").first, entity.name.split(separator: " ").first]
+            .compactMap { $0 }.map { WordHash.hash(String($0)) }
+        for word in words {
+            if Self.femaleHonorifics.contains(word) || lexicon.femaleNames.contains(word) { return true }
+            if Self.maleHonorifics.contains(word) || lexicon.maleNames.contains(word) { return false }
+        }
+        return nil
+    }
+
+    static let femaleHonorifics: Set<UInt64> = Set(
+        ["ms", "mrs", "miss", "dame", "lady", "baroness"].map(WordHash.hash))
+    static let maleHonorifics: Set<UInt64> = Set(["mr", "sir", "lord", "baron"].map(WordHash.hash))
+}

@@ -1,0 +1,163 @@
+import ArchiveModel
+
+/// Reads the words around a quotation for its speaker: `X said: “…”`, `“…,” X said`, `“…,” said X`,
+/// `According to X, “…”`, `X, the Director of Y, said …`, `X warned of “…”` (partial), `who … warned`
+/// (the name before "who"), participles (`…, adding: “…”` takes the sentence's subject), and
+/// unnamed sources (`a spokesman for the FBI said`). Pure: resolution of pronouns happens later.
+struct SpeakerFinder {
+    let lexicon: Lexicon
+
+    /// Words that may stand between a subject and its reporting verb ("Pell later said").
+    static let modifiers: Set<UInt64> = Set(
+        [
+            "later", "also", "has", "have", "had", "earlier", "then", "previously", "recently", "once", "again",
+            "repeatedly", "publicly", "privately", "reportedly", "originally", "always", "never", "subsequently",
+            "this", "last", "week", "month", "year", "yesterday", "today", "tonight", "is", "was", "would", "will",
+            "had", "been", "himself", "herself", "themselves", "separately", "bluntly", "simply", "firmly",
+        ].map(WordHash.hash))
+    static let verbs: Set<UInt64> = Set(
+        [
+            "said", "says", "say", "added", "adds", "told", "tells", "warned", "warns", "warn", "insisted", "insists",
+            "argued", "argues", "claimed", "claims", "stressed", "stresses", "urged", "urges", "explained",
+            "explains", "wrote", "writes", "tweeted", "tweets", "asked", "asks", "replied", "replies", "described",
+            "describes", "called", "calls", "accused", "branded", "dismissed", "conceded", "admitted", "admits",
+            "acknowledged", "declared", "announced", "revealed", "suggested", "noted", "complained", "promised",
+            "vowed", "predicted", "denied", "confirmed", "agreed", "added", "remarked", "recalled", "insisted",
+            "posted", "concluded", "continued", "boasted", "joked", "pleaded", "protested", "responded",
+            "commented", "stated", "maintained", "observed", "cautioned", "countered", "quipped", "told",
+        ].map(WordHash.hash))
+    static let participles: Set<UInt64> = Set(
+        [
+            "adding", "arguing", "saying", "warning", "insisting", "claiming", "stressing", "urging", "calling",
+            "describing", "telling", "asking", "noting", "explaining", "declaring", "suggesting", "accusing",
+            "writing", "admitting", "branding", "dismissing",
+        ].map(WordHash.hash))
+    static let pronouns: [UInt64: Bool?] = [
+        WordHash.hash("he"): false, WordHash.hash("she"): true, WordHash.hash("they"): nil,
+    ]
+    static let relatives: Set<UInt64> = Set(["who", "which", "that"].map(WordHash.hash))
+    static let determiners: Set<UInt64> = Set(
+        ["a", "an", "the", "one", "another", "two", "three", "several", "some", "many"].map(WordHash.hash))
+    static let conjunctions: Set<UInt64> = Set(
+        ["but", "and", "yet", "however", "so", "meanwhile", "still"].map(WordHash.hash))
+    static let listWords: Set<UInt64> = Set(
+        [
+            "and", "or", "including", "like", "as", "of", "for", "at", "in", "from", "by", "with", "to", "on",
+            "against", "between",
+        ]
+        .map(WordHash.hash))
+    static let organisationLinks: Set<UInt64> = Set(["for", "at", "of", "from", "close"].map(WordHash.hash))
+
+    func isVerb(_ token: Token) -> Bool {
+        token.isWord && (Self.verbs.contains(token.hash) || Self.participles.contains(token.hash))
+    }
+
+    /// The speaker named by the clause whose reporting verb is token `verb`.
+    func subject(ofVerb verb: Int, in view: UnitView) -> SpeakerCandidate {
+        let tokens = view.tokens
+        let sentence = view.sentenceStart(of: verb)
+        if Self.participles.contains(tokens[verb].hash) { return clauseSubject(from: sentence, before: verb, in: view) }
+        var position = verb - 1
+        while position >= sentence, tokens[position].isWord, Self.modifiers.contains(tokens[position].hash) {
+            position -= 1
+        }
+        guard position >= sentence else { return .none }
+        let token = tokens[position]
+        if token.isWord, Self.relatives.contains(token.hash) {
+            // "Robert Hannigan, who earlier this week warned": the name before "who".
+            var before = position - 1
+            if before >= sentence, tokens[before].mark == "," { before -= 1 }
+            if before >= sentence, let mention = view.mention(endingAt: before) { return .entity(mention) }
+            return .none
+        }
+        if token.mark == "," {
+            // "Mr Hannigan, the Director of GCHQ, said": skip the apposition back to the name.
+            var comma = position - 1
+            while comma > sentence, tokens[comma].mark != "," { comma -= 1 }
+            if comma > sentence, let mention = view.mention(endingAt: comma - 1) { return .entity(mention) }
+            return clauseSubject(from: sentence, before: verb, in: view)
+        }
+        if let female = Self.pronouns[token.hash], token.isWord {
+            return .pronoun(view.speakerMention(position..<position + 1), female: female)
+        }
+        if let mention = view.mention(endingAt: position) {
+            let first = view.tokenIndex(atOrAfter: mention.start)
+            if first > sentence, Self.listWords.contains(tokens[first - 1].hash) || tokens[first - 1].mark == "," {
+                // "…including Apple, Microsoft and Google later insisted": not the subject.
+                return clauseSubject(from: sentence, before: verb, in: view)
+            }
+            return .entity(mention)
+        }
+        if token.isWord, !token.isCapitalized || token.flags.contains(.sentenceStart) && position == sentence {
+            return description(endingAt: position, from: sentence, in: view)
+        }
+        if token.isWord, token.isCapitalized {
+            var start = position
+            while start > sentence, tokens[start - 1].isWord, tokens[start - 1].isCapitalized { start -= 1 }
+            return .unknownPerson(view.speakerMention(start..<position + 1))
+        }
+        return .none
+    }
+
+    /// The subject at the start of the clause: after conjunctions and a fronted phrase ending in a
+    /// comma ("On Monday,", "Speaking in New York,").
+    func clauseSubject(from sentence: Int, before limit: Int, in view: UnitView) -> SpeakerCandidate {
+        let tokens = view.tokens
+        var position = sentence
+        while position < limit, tokens[position].isWord, Self.conjunctions.contains(tokens[position].hash) {
+            position += 1
+        }
+        if position < limit, tokens[position].isWord, !Self.determiners.contains(tokens[position].hash),
+            view.mention(startingAt: position) == nil, Self.pronouns[tokens[position].hash] == nil,
+            let comma = (position..<limit).first(where: { tokens[$0].mark == "," })
+        {
+            position = comma + 1
+        }
+        while position < limit, !tokens[position].isWord { position += 1 }
+        guard position < limit else { return .none }
+        if let mention = view.mention(startingAt: position) { return .entity(mention) }
+        if let female = Self.pronouns[tokens[position].hash] {
+            return .pronoun(view.speakerMention(position..<position + 1), female: female)
+        }
+        if Self.determiners.contains(tokens[position].hash) || tokens[position].flags.contains(.possessive) {
+            var end = position + 1
+            while end < limit, tokens[end].isWord, !Self.relatives.contains(tokens[end].hash), !isVerb(tokens[end]),
+                !Self.modifiers.contains(tokens[end].hash)
+            {
+                end += 1
+            }
+            return describe(position..<end, in: view)
+        }
+        return .none
+    }
+
+    /// A description ending at `last` ("Britain’s most senior police officer", "the spokesman").
+    private func description(endingAt last: Int, from sentence: Int, in view: UnitView) -> SpeakerCandidate {
+        let tokens = view.tokens
+        var start = last
+        while start > sentence, tokens[start - 1].isWord, !Self.determiners.contains(tokens[start].hash) {
+            let previous = tokens[start - 1]
+            if Self.verbs.contains(previous.hash) || Self.relatives.contains(previous.hash) { break }
+            start -= 1
+            if previous.flags.contains(.possessive) || Self.determiners.contains(previous.hash) { break }
+        }
+        return describe(start..<last + 1, in: view)
+    }
+
+    /// An unnamed source for a token range, with the organisation named after "for", "at"…
+    private func describe(_ range: Range<Int>, in view: UnitView) -> SpeakerCandidate {
+        guard !range.isEmpty else { return .none }
+        var organisation: String?
+        for position in range where Self.organisationLinks.contains(view.tokens[position].hash) {
+            var next = position + 1
+            if next < range.upperBound, view.tokens[next].hash == WordHash.hash("the") { next += 1 }
+            if next < view.tokens.count, let mention = view.mention(startingAt: next) { organisation = mention.entity }
+        }
+        if let mention = view.mentions.first(where: {
+            $0.start == view.tokens[range.lowerBound].start && $0.end == view.tokens[range.upperBound - 1].end
+        }) {
+            return .entity(mention)  // the whole description is an alias ("Met chief")
+        }
+        return .description(view.speakerMention(range), organisation: organisation)
+    }
+}
