@@ -38,6 +38,7 @@ struct ArticleMetadataDecoder {
                 case "draft": metadata.draft = try document.bool(value, key: key)
                 case "entities": metadata.entityOverrides.pins = try pins(value)
                 case "not_entities": metadata.entityOverrides.suppressed = Set(try document.stringList(value, key: key))
+                case "quotes": metadata.quoteOverrides = try quoteOverrides(value)
                 default:
                     if metadata.params[key] != nil {
                         diagnostics.append(
@@ -81,6 +82,44 @@ struct ArticleMetadataDecoder {
                 hint: "write an ISO 8601 date such as 2014-11-07 or 2014-11-07T09:30:00Z")
         }
         return date
+    }
+
+    /// `quotes:` as a list of `{text: opening words, speaker: id}` or `{text: …, speech: false}`.
+    private func quoteOverrides(_ node: Node) throws(Diagnostic) -> [QuoteOverride] {
+        guard case .sequence(let items) = node else {
+            throw document.error(
+                at: node, "`quotes` must be a list",
+                hint: "write `quotes: [{text: \"We cannot allow\", speaker: some-id}]`")
+        }
+        var overrides: [QuoteOverride] = []
+        for item in items {
+            guard let mapping = item.mapping else {
+                throw document.error(
+                    at: item, "each `quotes` item must be a mapping",
+                    hint: "write `{text: \"opening words\", speaker: id}`")
+            }
+            var opening: String?
+            var override = QuoteOverride(opening: "")
+            for (keyNode, value) in mapping {
+                switch keyNode.scalar?.string ?? "" {
+                case "text": opening = try document.string(value, key: "quotes.text")
+                case "speaker": override.speaker = try document.string(value, key: "quotes.speaker")
+                case "speech": override.isSpeech = try document.bool(value, key: "quotes.speech")
+                default:
+                    throw document.error(
+                        at: keyNode, "unknown `quotes` field `\(keyNode.scalar?.string ?? "")`",
+                        hint: "fields are text, speaker and speech")
+                }
+            }
+            guard let opening else {
+                throw document.error(
+                    at: item, "a `quotes` item needs `text`, the quotation's opening words",
+                    hint: "add `text: \"We cannot allow\"`")
+            }
+            override.opening = opening
+            overrides.append(override)
+        }
+        return overrides
     }
 
     /// `entities:` as a mapping of surface text to entity id.

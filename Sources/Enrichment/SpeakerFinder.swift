@@ -82,8 +82,9 @@ struct SpeakerFinder {
         }
         if let mention = view.mention(endingAt: position) {
             let first = view.tokenIndex(atOrAfter: mention.start)
-            if first > sentence, Self.listWords.contains(tokens[first - 1].hash) || tokens[first - 1].mark == "," {
-                // "…including Apple, Microsoft and Google later insisted": not the subject.
+            // "…including Apple, Microsoft and Google later insisted", "a spokesman for the FBI said":
+            // a name inside a list or a phrase is not the subject.
+            if isInsidePhrase(first, sentence: sentence, in: view) {
                 return clauseSubject(from: sentence, before: verb, in: view)
             }
             return .entity(mention)
@@ -94,10 +95,24 @@ struct SpeakerFinder {
         if token.isWord, token.isCapitalized {
             var start = position
             while start > sentence, tokens[start - 1].isWord, tokens[start - 1].isCapitalized { start -= 1 }
-            return .unknownPerson(view.speakerMention(start..<position + 1))
+            if !isInsidePhrase(start, sentence: sentence, in: view), lexicon.honorifics.contains(tokens[start].hash) {
+                return .unknownPerson(view.speakerMention(start..<position + 1))
+            }
+            return clauseSubject(from: sentence, before: verb, in: view)
         }
         return .none
     }
+
+    /// Whether the words starting at token `first` follow a list word or preposition ("and Google",
+    /// "for the FBI") or a comma, so that they modify something rather than start the clause.
+    private func isInsidePhrase(_ first: Int, sentence: Int, in view: UnitView) -> Bool {
+        var previous = first - 1
+        if previous > sentence, Self.articleWords.contains(view.tokens[previous].hash) { previous -= 1 }
+        guard previous >= sentence else { return false }
+        return Self.listWords.contains(view.tokens[previous].hash) || view.tokens[previous].mark == ","
+    }
+
+    static let articleWords: Set<UInt64> = Set(["the", "a", "an"].map(WordHash.hash))
 
     /// The subject at the start of the clause: after conjunctions and a fronted phrase ending in a
     /// comma ("On Monday,", "Speaking in New York,").
@@ -125,6 +140,10 @@ struct SpeakerFinder {
                 !Self.modifiers.contains(tokens[end].hash)
             {
                 end += 1
+            }
+            // "The board's chief executive, Graham Pell, …": the name in apposition is the speaker.
+            if end + 1 < tokens.count, tokens[end].mark == ",", let named = view.mention(startingAt: end + 1) {
+                return .entity(named)
             }
             return describe(position..<end, in: view)
         }

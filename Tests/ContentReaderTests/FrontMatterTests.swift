@@ -58,6 +58,33 @@ struct FrontMatterTests {
         #expect(metadata.date?.isoDay == "2016-07-04")
     }
 
+    @Test func entityAndQuoteCorrectionsAreRead() throws {
+        let result = read(
+            """
+            ---
+            title: A
+            entities: {"the Commissioner": bernard-hogan-howe}
+            not_entities: [Reading]
+            quotes:
+              - {text: "We cannot allow", speaker: bernard-hogan-howe}
+              - {text: the Big Dig, speech: false}
+            ---
+            Body
+            """)
+        #expect(result.diagnostics.isEmpty)
+        let metadata = try #require(result.article?.metadata)
+        #expect(metadata.entityOverrides.pins == ["the Commissioner": "bernard-hogan-howe"])
+        #expect(metadata.entityOverrides.suppressed == ["Reading"])
+        #expect(
+            metadata.quoteOverrides == [
+                QuoteOverride(opening: "We cannot allow", speaker: "bernard-hogan-howe"),
+                QuoteOverride(opening: "the Big Dig", isSpeech: false),
+            ])
+        let broken = read("---\ntitle: A\nquotes:\n  - {speaker: x}\n---\nBody")
+        #expect(broken.diagnostics.first?.message == "a `quotes` item needs `text`, the quotation's opening words")
+        #expect(broken.diagnostics.first?.line == 4)
+    }
+
     @Test func blankOptionalFieldsAreAbsentNotEmpty() throws {
         let result = read("---\ntitle: A\nstandfirst: \"\"\nsource: \"  \"\npublication: ~\ntags: []\n---\nBody")
         let metadata = try #require(result.article?.metadata)
