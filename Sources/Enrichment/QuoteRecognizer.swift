@@ -45,11 +45,14 @@ struct QuoteRecognizer {
             }
             if candidate.isNone && !context.hasReportingVerb { continue }
             if context.isTitleOfWork { continue }
-            if case .description(let words, nil) = candidate, words.unit == lede,
-                let named = salient.first(where: { $0.position.unit > words.unit }), let id = named.entity,
+            if case .description(let words, nil) = candidate, words.unit == lede || units[words.unit].role == .headline,
+                let named = salient.first(where: {
+                    $0.position.unit > words.unit && units[$0.position.unit].role == .paragraph
+                }),
+                let id = named.entity,
                 let entity = people[id]
             {
-                // A lede that describes its speaker before naming them in the next paragraph.
+                // A headline or lede that describes its speaker ("says hydrologist") before the body names them.
                 candidate = .entity(
                     Mention(unit: words.unit, start: words.start, end: words.end, entity: entity.id, text: words.text))
             }

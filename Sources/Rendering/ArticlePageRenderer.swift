@@ -14,15 +14,23 @@ public struct ArticlePageRenderer: Sendable {
 
     /// The article's page, with the entity mentions of `annotations` linked in the body and listed
     /// in the panel.
-    public func render(_ article: Article, annotations: EntityAnnotations = EntityAnnotations()) -> RenderedPage {
+    public func render(
+        _ article: Article, annotations: EntityAnnotations = EntityAnnotations(), quotes: [Quotation] = []
+    ) -> RenderedPage {
         let metadata = article.metadata
         let sitePath = site.urls.article(metadata.slug)
         let woven = BodyAnnotations(
-            annotations, leadingUnits: article.leadingUnitCount, urls: site.urls, style: site.config.entityLinks)
+            annotations, quotes: quotes, units: article.textUnits, leadingUnits: article.leadingUnitCount,
+            urls: site.urls, style: site.config.entityLinks)
         var view = ArticleView(
             metadata: metadata, body: body.render(article.body, annotations: woven), urls: site.urls,
             allowUnsafeURLs: site.config.unsafeHTML)
         view.entityGroups = EntityGroupView.groups(annotations.entities, urls: site.urls)
+        view.speakerGroups = SpeakerQuotesView.groups(quotes, entityPaths: woven.entityPaths)
+        view.headline = MentionWeaver.leadHTML(unit: 0, text: metadata.title, annotations: woven)
+        if let standfirst = metadata.standfirst {
+            view.standfirstHTML = MentionWeaver.leadHTML(unit: 1, text: standfirst, annotations: woven)
+        }
         let page = PageMeta(
             title: metadata.title, sitePath: sitePath, description: metadata.standfirst, kind: "article",
             urls: site.urls)

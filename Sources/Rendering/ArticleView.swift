@@ -12,6 +12,11 @@ public struct ArticleView: MustacheParent {
     let allowUnsafeURLs: Bool
     /// The "People, organisations and places in this article" panel.
     public var entityGroups: [EntityGroupView] = []
+    /// The "Who said what" panel.
+    public var speakerGroups: [SpeakerQuotesView] = []
+    /// Headline and standfirst as HTML with their quotations marked (`{{{headline}}}`).
+    public var headline: String?
+    public var standfirstHTML: String?
 
     public init(metadata: ArticleMetadata, body: String, urls: SiteURLs, allowUnsafeURLs: Bool) {
         self.metadata = metadata
@@ -38,6 +43,9 @@ public struct ArticleView: MustacheParent {
         case "draft": return metadata.draft
         case "params": return ParamsView.convert(.map(metadata.params))
         case "entityGroups": return entityGroups
+        case "speakerGroups": return speakerGroups
+        case "headline": return headline ?? HTMLEscaping.escape(metadata.title)
+        case "standfirstHTML": return standfirstHTML ?? metadata.standfirst.map(HTMLEscaping.escape)
         default: return nil
         }
     }

@@ -14,7 +14,7 @@ public struct BodyRenderer: Sendable {
 
     /// The body as HTML, with entity mentions linked as `annotations` says.
     public func render(_ blocks: [Block], annotations: BodyAnnotations = .none) -> String {
-        var state = WalkState(annotations: annotations)
+        var state = WalkState(annotations: annotations, unit: annotations.firstBodyUnit)
         var out = ""
         for block in blocks { write(block, tight: false, into: &out, state: &state) }
         return out
@@ -24,14 +24,19 @@ public struct BodyRenderer: Sendable {
     struct WalkState {
         let annotations: BodyAnnotations
         var headingIDs = HeadingIDs()
-        /// The index of the next paragraph or heading, as `Article.textUnits` counts body units.
-        var unit = 0
+        /// The text unit of the next paragraph or heading, as `Article.textUnits` counts them.
+        var unit: Int
         var seenEntities: Set<String> = []
+        var anchoredQuotes: Set<String> = []
 
         mutating func weaver() -> MentionWeaver {
             defer { unit += 1 }
-            return MentionWeaver(
-                mentions: annotations.mentionsByUnit[unit] ?? [], annotations: annotations, seen: seenEntities)
+            return MentionWeaver(unit: unit, annotations: annotations, seen: seenEntities, anchored: anchoredQuotes)
+        }
+
+        mutating func finish(_ weaver: MentionWeaver) {
+            seenEntities = weaver.seen
+            anchoredQuotes = weaver.anchored
         }
     }
 
@@ -42,14 +47,14 @@ public struct BodyRenderer: Sendable {
             if !tight { out += "<p>" }
             write(inlines, into: &out, weaver: &weaver, insideLink: false)
             out += tight ? "\n" : "</p>\n"
-            state.seenEntities = weaver.seen
+            state.finish(weaver)
         case .heading(let level, let inlines):
             var weaver = state.weaver()
             let id = state.headingIDs.next(for: inlines.plainText)
             out += "<h\(level) id=\"\(id)\">"
             write(inlines, into: &out, weaver: &weaver, insideLink: false)
             out += "</h\(level)>\n"
-            state.seenEntities = weaver.seen
+            state.finish(weaver)
         case .blockQuote(let children):
             out += "<blockquote>\n"
             for child in children { write(child, tight: false, into: &out, state: &state) }

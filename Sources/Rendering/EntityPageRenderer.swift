@@ -64,10 +64,14 @@ public struct EntityPageRenderer: Sendable {
                 count: entry.companions[$0.entity.id])
         }
         let page = Page(number: number, count: pageCount(entry.articles.count, size: size), items: articles[...])
-        let view = EntityPageView(
+        var view = EntityPageView(
             entry: entry, articles: articles, companions: companions,
             timeline: TimelineSVG.render(months: entry.months),
             pagination: PaginationView(page: page, basePath: basePath, urls: urls))
+        let quotes = QuotePageRenderer(index: index, templates: templates, config: site.config)
+        view.quotes = quotes.latest(of: entry.entity.id)
+        view.quoteCount = index.quotes.bySpeaker[entry.entity.id]?.count ?? 0
+        view.quotesURL = view.quoteCount > 0 ? urls.path(basePath + "quotes/") : nil
         let sitePath = Pagination.path(of: number, basePath: basePath)
         let title = number > 1 ? "\(entry.entity.name) (page \(number))" : entry.entity.name
         let meta = PageMeta(

@@ -54,6 +54,10 @@ struct EntityPageView: MustacheParent {
     let companions: [LinkView]
     let timeline: String
     let pagination: PaginationView?
+    /// The latest quotations, how many there are in all, and the page listing them.
+    var quotes: [QuoteItemView] = []
+    var quoteCount = 0
+    var quotesURL: String?
 
     func child(named name: String) -> Any? {
         let entity = entry.entity
@@ -69,6 +73,9 @@ struct EntityPageView: MustacheParent {
         case "companions": return companions
         case "timeline": return timeline.isEmpty ? nil : timeline
         case "pagination": return pagination.flatMap { $0.count > 1 ? $0 : nil }
+        case "quotes": return quotes
+        case "quoteCount": return quoteCount
+        case "quotesURL": return quotesURL
         default: return nil
         }
     }

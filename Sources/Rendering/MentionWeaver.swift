@@ -1,80 +1,167 @@
 import ArchiveModel
 
-/// The entity links to weave into an article body: mentions per body unit (the n-th paragraph or
-/// heading, as `Article.textUnits` counts them after the lead units) and where each entity's page is.
+/// The annotations to weave into an article's text, per text unit (as `Article.textUnits` counts
+/// them): entity mentions, where each entity's page is, and the pieces of quotations.
 public struct BodyAnnotations: Sendable {
+    /// A quotation's piece in one paragraph.
+    public struct QuotePiece: Sendable {
+        public var range: Range<Int>
+        public var quote: Quotation
+        /// The first piece carries the quotation's `id` (its permalink).
+        public var isFirst: Bool
+    }
+
     public var mentionsByUnit: [Int: [Mention]]
+    public var quotesByUnit: [Int: [QuotePiece]]
     /// Site path of each entity's page, by id.
     public var entityPaths: [String: String]
     public var style: EntityLinkStyle
+    /// The unit of the body's first paragraph or heading (`Article.leadingUnitCount`).
+    public var firstBodyUnit: Int
 
     public init(
-        mentionsByUnit: [Int: [Mention]] = [:], entityPaths: [String: String] = [:], style: EntityLinkStyle = .all
+        mentionsByUnit: [Int: [Mention]] = [:], quotesByUnit: [Int: [QuotePiece]] = [:],
+        entityPaths: [String: String] = [:], style: EntityLinkStyle = .all, firstBodyUnit: Int = 0
     ) {
         self.mentionsByUnit = mentionsByUnit
+        self.quotesByUnit = quotesByUnit
         self.entityPaths = entityPaths
         self.style = style
+        self.firstBodyUnit = firstBodyUnit
     }
 
-    /// Body annotations from an article's annotations; `leadingUnits` is `Article.leadingUnitCount`.
-    public init(_ annotations: EntityAnnotations, leadingUnits: Int, urls: SiteURLs, style: EntityLinkStyle) {
+    /// Body annotations from an article's enrichment; `units` are `Article.textUnits` and
+    /// `leadingUnits` is `Article.leadingUnitCount`.
+    public init(
+        _ annotations: EntityAnnotations, quotes: [Quotation] = [], units: [TextUnit] = [], leadingUnits: Int,
+        urls: SiteURLs, style: EntityLinkStyle
+    ) {
         var byUnit: [Int: [Mention]] = [:]
         for mention in annotations.mentions where mention.unit >= leadingUnits {
-            byUnit[mention.unit - leadingUnits, default: []].append(mention)
+            byUnit[mention.unit, default: []].append(mention)
+        }
+        var pieces: [Int: [QuotePiece]] = [:]
+        for quote in quotes {
+            for unit in quote.start.unit...quote.end.unit where unit < units.count {
+                let length = units[unit].text.unicodeScalars.count
+                let from = unit == quote.start.unit ? quote.start.offset : Self.leadingSpace(units[unit].text)
+                let to = unit == quote.end.unit ? quote.end.offset : length
+                guard from < to else { continue }
+                pieces[unit, default: []].append(
+                    QuotePiece(range: from..<to, quote: quote, isFirst: unit == quote.start.unit))
+            }
         }
         var paths: [String: String] = [:]
         for item in annotations.entities {
             paths[item.entity.id] = urls.path(urls.entity(item.entity.type, item.entity.id))
         }
-        self.init(mentionsByUnit: byUnit, entityPaths: paths, style: style)
+        self.init(
+            mentionsByUnit: byUnit, quotesByUnit: pieces, entityPaths: paths, style: style, firstBodyUnit: leadingUnits)
+    }
+
+    /// A continuation paragraph's piece starts after its opening mark.
+    private static func leadingSpace(_ text: String) -> Int {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{201C}" || scalars[index] == "\"" {
+            index += 1
+        }
+        return index
     }
 
     public static let none = BodyAnnotations(style: .none)
 }
 
-/// Writes the text of one paragraph or heading with its mentions wrapped in links, keeping count
-/// of the plain-text offset exactly as `Inline.plainText` does.
+/// Writes the text of one paragraph or heading with its quotations wrapped in `<q>` and its mentions
+/// in links, keeping count of the plain-text offset exactly as `Inline.plainText` does. A quotation
+/// that crosses emphasis or a link is written as one `<q>` per text run, sharing `data-quote`.
 struct MentionWeaver {
     let mentions: [Mention]
+    let pieces: [BodyAnnotations.QuotePiece]
     let annotations: BodyAnnotations
     /// Entities already linked earlier in the article.
     var seen: Set<String>
+    /// Quotations whose permalink id has been written.
+    var anchored: Set<String>
     private(set) var offset = 0
 
-    init(mentions: [Mention], annotations: BodyAnnotations, seen: Set<String>) {
-        self.mentions = mentions
+    init(unit: Int, annotations: BodyAnnotations, seen: Set<String>, anchored: Set<String>) {
+        self.mentions = annotations.mentionsByUnit[unit] ?? []
+        self.pieces = annotations.quotesByUnit[unit] ?? []
         self.annotations = annotations
         self.seen = seen
+        self.anchored = anchored
     }
 
-    /// Writes escaped text, linking the parts covered by mentions (unless inside a link already).
+    /// Writes escaped text, wrapping the parts covered by quotations and mentions.
     mutating func write(text: String, insideLink: Bool, into out: inout String) {
         let scalars = Array(text.unicodeScalars)
         let start = offset
         offset += scalars.count
-        guard !insideLink, annotations.style != .none else {
-            out += HTMLEscaping.escape(text)
-            return
+        let linking = !insideLink && annotations.style != .none
+        var cuts: Set<Int> = [0, scalars.count]
+        for piece in pieces where piece.range.upperBound > start && piece.range.lowerBound < offset {
+            cuts.insert(max(0, piece.range.lowerBound - start))
+            cuts.insert(min(scalars.count, piece.range.upperBound - start))
         }
-        var position = 0
-        for mention in mentions where mention.end > start && mention.start < offset {
-            let from = max(mention.start - start, position)
-            let to = min(mention.end - start, scalars.count)
-            guard from < to, let path = annotations.entityPaths[mention.entity] else { continue }
-            out += HTMLEscaping.escape(String(String.UnicodeScalarView(scalars[position..<from])))
-            let piece = HTMLEscaping.escape(String(String.UnicodeScalarView(scalars[from..<to])))
+        if linking {
+            for mention in mentions where mention.end > start && mention.start < offset {
+                cuts.insert(max(0, mention.start - start))
+                cuts.insert(min(scalars.count, mention.end - start))
+            }
+        }
+        let bounds = cuts.sorted()
+        var openQuote: String?
+        for (from, to) in zip(bounds, bounds.dropFirst()) where from < to {
+            let piece = pieces.first { $0.range.lowerBound <= start + from && start + to <= $0.range.upperBound }
+            if openQuote != piece?.quote.id {
+                if openQuote != nil { out += "</q>" }
+                openQuote = piece.map { quoteTag($0, into: &out) }
+            }
+            let textPiece = HTMLEscaping.escape(String(String.UnicodeScalarView(scalars[from..<to])))
+            guard linking, let mention = mentions.first(where: { $0.start <= start + from && start + to <= $0.end }),
+                let path = annotations.entityPaths[mention.entity]
+            else {
+                out += textPiece
+                continue
+            }
             let first = !seen.contains(mention.entity)
-            if mention.end <= offset { seen.insert(mention.entity) }
+            if mention.end <= start + to { seen.insert(mention.entity) }
             if first || annotations.style == .all {
                 let className = first ? "mention mention-first" : "mention"
                 out +=
-                    "<a class=\"\(className)\" href=\"\(HTMLEscaping.escape(path))\" data-entity=\"\(HTMLEscaping.escape(mention.entity))\">\(piece)</a>"
+                    "<a class=\"\(className)\" href=\"\(HTMLEscaping.escape(path))\" data-entity=\"\(HTMLEscaping.escape(mention.entity))\">\(textPiece)</a>"
             } else {
-                out += piece
+                out += textPiece
             }
-            position = to
         }
-        out += HTMLEscaping.escape(String(String.UnicodeScalarView(scalars[position...])))
+        if openQuote != nil { out += "</q>" }
+    }
+
+    /// Opens a `<q>` for a quotation piece; the first piece of a quotation gets its permalink id.
+    private mutating func quoteTag(_ piece: BodyAnnotations.QuotePiece, into out: inout String) -> String {
+        let quote = piece.quote
+        var tag = "<q class=\"quote quote-\(quote.kind.rawValue)\" data-quote=\"\(quote.id)\""
+        if piece.isFirst && !anchored.contains(quote.id) {
+            tag += " id=\"\(quote.id)\""
+            anchored.insert(quote.id)
+        }
+        if let speaker = quote.speaker?.entity { tag += " data-speaker=\"\(HTMLEscaping.escape(speaker))\"" }
+        if let who = quote.speaker?.name ?? quote.speaker?.description {
+            tag += " title=\"\(HTMLEscaping.escape(who))\""
+        }
+        out += tag + ">"
+        return quote.id
+    }
+
+    /// A lead unit (headline, standfirst) as HTML: its quotations marked, no entity links.
+    static func leadHTML(unit: Int, text: String, annotations: BodyAnnotations) -> String {
+        var plain = annotations
+        plain.style = .none
+        var weaver = MentionWeaver(unit: unit, annotations: plain, seen: [], anchored: [])
+        var out = ""
+        weaver.write(text: text, insideLink: false, into: &out)
+        return out
     }
 
     /// Advances past text that is not written as text (a line break, a code span).

@@ -45,6 +45,8 @@ public struct SiteView: MustacheParent, Sendable {
         case "tags": return urls.path("tags/")
         case "assets": return urls.path("assets/")
         case "about": return urls.path("about/")
+        case "quotes": return urls.path("quotes/")
+        case "speakers": return urls.path("quotes/by-speaker/")
         case "people": return urls.path(urls.entityIndex(.person))
         case "organisations": return urls.path(urls.entityIndex(.organisation))
         case "places": return urls.path(urls.entityIndex(.place))

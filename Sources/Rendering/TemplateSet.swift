@@ -8,7 +8,9 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// Page templates every theme must provide.
     public static let required = [
-        "base", "home", "list", "article", "tag", "tags", "archive", "entity", "entities", "about", "404",
+        "base", "home", "list", "article", "tag", "tags", "archive", "entity", "entities", "quotes", "speakers",
+        "about",
+        "404",
     ]
 
     let library: MustacheLibrary

@@ -37,7 +37,7 @@ public struct SiteBuilder: Sendable {
         }
         do throws(DiagnosticError) {
             let report = try await buildPages(
-                config: config, templates: templates, recognizer: EntityRecognizer(gazetteer: gazetteer), stage: stage)
+                config: config, templates: templates, enricher: ArticleEnricher(gazetteer: gazetteer), stage: stage)
             do throws(Diagnostic) { try stage.commit() } catch { throw DiagnosticError([error]) }
             return BuildReport(
                 articles: report.articles, drafts: report.drafts, pages: report.pages,
@@ -49,7 +49,7 @@ public struct SiteBuilder: Sendable {
     }
 
     private func buildPages(
-        config: SiteConfig, templates: TemplateSet, recognizer: EntityRecognizer, stage: OutputStage
+        config: SiteConfig, templates: TemplateSet, enricher: ArticleEnricher, stage: OutputStage
     ) async throws(DiagnosticError) -> BuildReport {
         let source = options.source
         let articleRenderer = ArticlePageRenderer(templates: templates, config: config)
@@ -58,7 +58,7 @@ public struct SiteBuilder: Sendable {
         logger.info("reading \(paths.count) article files")
         let outcomes = await concurrentMap(paths, limit: options.concurrency) { path in
             ArticleJob(path: path, source: source, includeDrafts: includeDrafts)
-                .run(recognizer: recognizer, renderer: articleRenderer, stage: stage)
+                .run(enricher: enricher, renderer: articleRenderer, stage: stage)
         }
         var diagnostics = outcomes.flatMap(\.diagnostics)
         let summaries = outcomes.compactMap(\.summary)
@@ -71,13 +71,16 @@ public struct SiteBuilder: Sendable {
         }
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
 
-        let index = SiteIndex(summaries: summaries, entityDetails: recognizer.gazetteer.entity(id:))
+        let index = SiteIndex(summaries: summaries, entityDetails: enricher.gazetteer.entity(id:))
         let indexRenderer = IndexPageRenderer(index: index, templates: templates, config: config)
         let entityRenderer = EntityPageRenderer(index: index, templates: templates, config: config)
         let indexPages = indexRenderer.pages
         let entityPages = entityRenderer.pages
+        let quoteRenderer = QuotePageRenderer(index: index, templates: templates, config: config)
+        let quotePages = quoteRenderer.pages
         diagnostics += await write(indexPages, to: stage) { indexRenderer.render($0) }
         diagnostics += await write(entityPages, to: stage) { entityRenderer.render($0) }
+        diagnostics += await write(quotePages, to: stage) { quoteRenderer.render($0) }
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
         do throws(Diagnostic) {
             diagnostics += try copyStaticFiles(into: stage)
@@ -86,7 +89,8 @@ public struct SiteBuilder: Sendable {
         }
         return BuildReport(
             articles: summaries.count, drafts: outcomes.filter(\.isSkippedDraft).count,
-            pages: summaries.count + indexPages.count + entityPages.count, seconds: 0, warnings: diagnostics)
+            pages: summaries.count + indexPages.count + entityPages.count + quotePages.count, seconds: 0,
+            warnings: diagnostics)
     }
 
     /// Renders and writes pages in parallel; returns the write failures.
@@ -133,7 +137,7 @@ struct ArticleJob: Sendable {
     let source: URL
     let includeDrafts: Bool
 
-    func run(recognizer: EntityRecognizer, renderer: ArticlePageRenderer, stage: OutputStage) -> Outcome {
+    func run(enricher: ArticleEnricher, renderer: ArticlePageRenderer, stage: OutputStage) -> Outcome {
         guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(path).path) else {
             return Outcome(summary: nil, diagnostics: [Diagnostic(file: path, message: "cannot read the file")])
         }
@@ -142,7 +146,8 @@ struct ArticleJob: Sendable {
         if article.metadata.draft && !includeDrafts {
             return Outcome(summary: nil, diagnostics: result.diagnostics, isSkippedDraft: true)
         }
-        let annotations = recognizer.annotate(article.textUnits, overrides: article.metadata.entityOverrides)
+        let enrichment = enricher.enrich(article)
+        let annotations = enrichment.entities
         var diagnostics = result.diagnostics
         for id in annotations.unknownIDs {
             diagnostics.append(
@@ -151,13 +156,15 @@ struct ArticleJob: Sendable {
                     hint: "use an id from Content/entities.yml or of an entity the archive finds (see the entity pages)"
                 ))
         }
-        let page = renderer.render(article, annotations: annotations)
+        let page = renderer.render(article, annotations: annotations, quotes: enrichment.quotes)
         do throws(Diagnostic) {
             try stage.write(page.html, to: page.filePath)
         } catch {
             return Outcome(summary: nil, diagnostics: diagnostics + [error])
         }
-        let summary = ArticleSummary(article.metadata, path: path, entities: annotations.entities.map(EntityRef.init))
+        let summary = ArticleSummary(
+            article.metadata, path: path, entities: annotations.entities.map(EntityRef.init),
+            quotes: enrichment.quotes.map(QuoteRef.init))
         return Outcome(summary: summary, diagnostics: diagnostics)
     }
 }

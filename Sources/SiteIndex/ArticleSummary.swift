@@ -1,4 +1,5 @@
 import ArchiveModel
+import Foundation
 
 /// What cross-article pages need to know of an article: a few short fields, never its body, so
 /// an index of 100,000 articles stays small.
@@ -15,8 +16,10 @@ public struct ArticleSummary: Sendable, Hashable {
     public var path: String
     /// The entities the article names, in order of first mention.
     public var entities: [EntityRef]
+    /// The article's quotations, in reading order.
+    public var quotes: [QuoteRef]
 
-    public init(_ metadata: ArticleMetadata, path: String, entities: [EntityRef] = []) {
+    public init(_ metadata: ArticleMetadata, path: String, entities: [EntityRef] = [], quotes: [QuoteRef] = []) {
         slug = metadata.slug
         title = metadata.title
         date = metadata.date
@@ -27,6 +30,7 @@ public struct ArticleSummary: Sendable, Hashable {
         publication = metadata.publication
         self.path = path
         self.entities = entities
+        self.quotes = quotes
     }
 
     /// Newest first; undated articles after every dated one, by title.
@@ -65,11 +69,38 @@ public struct EntityRef: Sendable, Hashable {
             context: item.context)
     }
 
+    /// Cuts long text at a word boundary (public for views that shorten text the same way).
+    public static func shortenedText(_ text: String, limit: Int) -> String { shortened(text, limit: limit) }
+
     /// Cuts long text at a word boundary and marks the cut with an ellipsis.
-    static func shortened(_ text: String) -> String {
-        guard text.count > contextLimit else { return text }
-        let cut = text.prefix(contextLimit)
+    static func shortened(_ text: String, limit: Int = contextLimit) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + "…"
+    }
+}
+
+/// A quotation as an article summary keeps it, for the quote index and speaker pages.
+public struct QuoteRef: Sendable, Hashable {
+    /// The permalink id in the article (`q3`).
+    public var id: String
+    /// The quoted words, shortened to `textLimit` characters.
+    public var text: String
+    public var kind: QuoteKind
+    public var speakerID: String?
+    public var speakerName: String?
+    /// How the text describes an unnamed source.
+    public var speakerDescription: String?
+
+    public static let textLimit = 300
+
+    public init(_ quote: Quotation) {
+        id = quote.id
+        text = EntityRef.shortened(quote.text.replacingOccurrences(of: "\n\n", with: " "), limit: Self.textLimit)
+        kind = quote.kind
+        speakerID = quote.speaker?.entity
+        speakerName = quote.speaker?.name
+        speakerDescription = quote.speaker?.description
     }
 }

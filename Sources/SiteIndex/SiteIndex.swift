@@ -36,12 +36,15 @@ public struct SiteIndex: Sendable {
     public let undated: [Int]
     /// Every entity with the articles that name it.
     public let entities: EntityIndex
+    /// Every quotation, and each speaker's.
+    public let quotes: QuoteIndex
 
     /// `entityDetails` gives the descriptions and links of known entities (entities.yml, built-in places).
     public init(summaries: [ArticleSummary], entityDetails: (String) -> Entity? = { _ in nil }) {
         let sorted = summaries.sorted(by: ArticleSummary.newestFirst)
         articles = sorted
         entities = EntityIndex(articles: sorted, details: entityDetails)
+        quotes = QuoteIndex(articles: sorted)
         var tagsBySlug: [String: Tag] = [:]
         var years: [Year] = []
         var undated: [Int] = []

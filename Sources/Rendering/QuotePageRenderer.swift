@@ -1,0 +1,133 @@
+import ArchiveModel
+import Mustache
+import SiteIndex
+
+/// One page about quotations.
+public enum QuotePage: Sendable, Hashable {
+    /// `/quotes/`: every quotation, newest article first.
+    case index(page: Int)
+    /// `/quotes/by-speaker/`: speakers, most quoted first, with their latest quotations.
+    case speakers(page: Int)
+    /// `/people/<id>/quotes/` (or organisations): everything one speaker said.
+    case speaker(String, page: Int)
+}
+
+/// Renders the quote index, the speakers page and each speaker's quotations from the site index.
+public struct QuotePageRenderer: Sendable {
+    let index: SiteIndex
+    let templates: TemplateSet
+    let site: SiteView
+    var urls: SiteURLs { site.urls }
+    static let pageSize = 50
+    /// Quotations shown per speaker on the speakers page, and on an entity's own page.
+    static let preview = 3
+
+    public init(index: SiteIndex, templates: TemplateSet, config: SiteConfig) {
+        self.index = index
+        self.templates = templates
+        self.site = SiteView(config: config)
+    }
+
+    public var pages: [QuotePage] {
+        var pages = (1...pageCount(index.quotes.all.count)).map { QuotePage.index(page: $0) }
+        pages += (1...pageCount(index.quotes.speakers.count)).map { QuotePage.speakers(page: $0) }
+        for id in index.quotes.speakers where index.entities.entries[id] != nil {
+            pages += (1...pageCount(index.quotes.bySpeaker[id]?.count ?? 0)).map { .speaker(id, page: $0) }
+        }
+        return pages
+    }
+
+    public func render(_ page: QuotePage) -> RenderedPage? {
+        switch page {
+        case .index(let number):
+            let count = index.quotes.all.count
+            return list(
+                index.quotes.all, number: number, basePath: "quotes/", title: "Quotations",
+                intro: "\(count) quotation\(count == 1 ? "" : "s") in the archive, newest first.")
+        case .speakers(let number):
+            return speakersPage(number)
+        case .speaker(let id, let number):
+            guard let entry = index.entities.entries[id], let quotes = index.quotes.bySpeaker[id] else { return nil }
+            let basePath = urls.entity(entry.entity.type, id) + "quotes/"
+            return list(
+                quotes, number: number, basePath: basePath, title: "What \(entry.entity.name) said",
+                intro: "\(quotes.count) quotation\(quotes.count == 1 ? "" : "s"), newest first.")
+        }
+    }
+
+    /// The latest quotations of an entity, for its page.
+    func latest(of id: String) -> [QuoteItemView] {
+        (index.quotes.bySpeaker[id] ?? []).prefix(Self.preview).map(item)
+    }
+
+    func item(_ entry: QuoteIndex.Entry) -> QuoteItemView {
+        let article = index.articles[entry.article]
+        let quote = article.quotes[entry.quote]
+        let speakerPath = quote.speakerID.flatMap { id in
+            index.entities.entries[id].map { urls.path(urls.entity($0.entity.type, id)) }
+        }
+        return QuoteItemView(quote: quote, article: article, speakerPath: speakerPath, urls: urls)
+    }
+
+    private func list(_ entries: [QuoteIndex.Entry], number: Int, basePath: String, title: String, intro: String)
+        -> RenderedPage
+    {
+        let start = min((number - 1) * Self.pageSize, entries.count)
+        let items = entries[start..<min(start + Self.pageSize, entries.count)].map(item)
+        let page = Page(number: number, count: pageCount(entries.count), items: items[...])
+        var list = ListView(heading: title, intro: intro)
+        list.pagination = PaginationView(page: page, basePath: basePath, urls: urls)
+        let view = QuoteListView(list: list, quotes: items, speakers: [])
+        return render(view, title: title, sitePath: Pagination.path(of: number, basePath: basePath), template: "quotes")
+    }
+
+    private func speakersPage(_ number: Int) -> RenderedPage {
+        let speakers = index.quotes.speakers
+        let start = min((number - 1) * Self.pageSize, speakers.count)
+        let groups: [SpeakerQuotesView] = speakers[start..<min(start + Self.pageSize, speakers.count)].compactMap {
+            id in
+            guard let entry = index.entities.entries[id], let quotes = index.quotes.bySpeaker[id] else { return nil }
+            let links = quotes.prefix(Self.preview).map { quoteEntry -> LinkView in
+                let view = item(quoteEntry)
+                return LinkView(label: view.quote.text, url: view.child(named: "url") as? String ?? "", count: nil)
+            }
+            let base = urls.entity(entry.entity.type, id)
+            var group = SpeakerQuotesView(name: entry.entity.name, url: urls.path(base), quotes: links)
+            group.allURL = urls.path(base + "quotes/")
+            group.count = quotes.count
+            return group
+        }
+        let page = Page(number: number, count: pageCount(speakers.count), items: groups[...])
+        var list = ListView(heading: "Who said what", intro: "\(speakers.count) speakers, most quoted first.")
+        list.pagination = PaginationView(page: page, basePath: "quotes/by-speaker/", urls: urls)
+        let view = QuoteListView(list: list, quotes: [], speakers: groups)
+        return render(
+            view, title: "Who said what", sitePath: Pagination.path(of: number, basePath: "quotes/by-speaker/"),
+            template: "speakers")
+    }
+
+    private func render(_ view: QuoteListView, title: String, sitePath: String, template: String) -> RenderedPage {
+        let meta = PageMeta(title: title, sitePath: sitePath, description: view.list.intro, kind: "quotes", urls: urls)
+        return RenderedPage(
+            sitePath: sitePath,
+            html: templates.render(PageContext(site: site, page: meta, content: view), template: template))
+    }
+
+    private func pageCount(_ items: Int) -> Int { max(1, (items + Self.pageSize - 1) / Self.pageSize) }
+}
+
+/// The fields of `quotes.mustache` and `speakers.mustache`: the list fields plus `quotes` and `speakers`.
+struct QuoteListView: MustacheParent {
+    let list: ListView
+    let quotes: [QuoteItemView]
+    let speakers: [SpeakerQuotesView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "quotes": return quotes
+        case "speakers": return speakers
+        case "nothing": return quotes.isEmpty && speakers.isEmpty
+        default: return list.child(named: name)
+        }
+    }
+}

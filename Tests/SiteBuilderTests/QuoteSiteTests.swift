@@ -1,0 +1,68 @@
+import ArchiveModel
+import Foundation
+import SiteBuilder
+import TestSupport
+import Testing
+
+/// Quotations on the built site: marked up in articles, collected on speaker pages and the quote index.
+struct QuoteSiteTests {
+    func site() throws -> TemporarySite {
+        let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/news/\n")
+        try site.article(
+            "2016-07-04-flood-review.md", "title: \"Walls 'built for another sea', says hydrologist\"",
+            body: """
+                Professor Eleanor Whitcombe, who led the review, said the walls were "good walls".
+
+                "But the sea they were built for *no longer exists*," she said.
+
+                The board's chief executive, Graham Pell, said: "It makes uncomfortable reading.
+
+                "We will not pretend otherwise."
+                """)
+        try site.article(
+            "2017-01-09-follow-up.md", "title: Follow-up",
+            body: "Eleanor Whitcombe returned in January. \"Silence is not a flood defence,\" she said.")
+        return site
+    }
+
+    @Test func articlesMarkEachQuotationWithItsSpeakerAndPermalink() async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = try await SiteBuilder(options: BuildOptions(source: site.site)).build()
+        let page = try #require(site.output("articles/flood-review/index.html"))
+        #expect(
+            page.contains(
+                "<q class=\"quote quote-partial\" data-quote=\"q2\" id=\"q2\" data-speaker=\"eleanor-whitcombe\" title=\"Eleanor Whitcombe\">good walls</q>"
+            ))
+        #expect(page.contains("id=\"q1\""))  // the headline's quotation
+        // Crossing emphasis: one <q> per text run, the id on the first only.
+        #expect(page.contains("data-quote=\"q3\" id=\"q3\""))
+        #expect(
+            page.contains("<em><q class=\"quote quote-direct\" data-quote=\"q3\" data-speaker=\"eleanor-whitcombe\""))
+        #expect(page.components(separatedBy: "data-quote=\"q4\"").count - 1 == 2)  // a multi-paragraph quotation
+        #expect(page.contains("Who said what"))
+        #expect(page.contains("<a href=\"#q4\">“It makes uncomfortable reading. We will not pretend otherwise.”</a>"))
+        #expect(LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
+    }
+
+    @Test func speakersAndTheQuoteIndexCollectEveryQuotation() async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = try await SiteBuilder(options: BuildOptions(source: site.site)).build()
+        let all = try #require(site.output("quotes/index.html"))
+        #expect(all.contains("Silence is not a flood defence,"))
+        let newest = try #require(all.range(of: "Silence is not"))
+        let older = try #require(all.range(of: "good walls"))
+        #expect(newest.lowerBound < older.lowerBound)
+        let speakers = try #require(site.output("quotes/by-speaker/index.html"))
+        let first = try #require(speakers.range(of: "Eleanor Whitcombe"))
+        let second = try #require(speakers.range(of: "Graham Pell"))
+        #expect(first.lowerBound < second.lowerBound)
+        let hers = try #require(site.output("people/eleanor-whitcombe/quotes/index.html"))
+        #expect(hers.contains("href=\"/news/articles/follow-up/#q1\""))
+        let entity = try #require(site.output("people/eleanor-whitcombe/index.html"))
+        #expect(entity.contains("What they said"))
+        #expect(entity.contains("All 4 quotations"))  // the headline’s “says hydrologist” is hers too
+        #expect(LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
+    }
+}
