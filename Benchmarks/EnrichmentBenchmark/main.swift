@@ -4,7 +4,7 @@ import Enrichment
 import Foundation
 import Knowledge
 
-// Entity recognition throughput: MB of article text per second on one core, with the corpus's own
+// Enrichment throughput (entities + quotations): MB of article text per second on one core, with the corpus's own
 // gazetteer and with one padded to 200,000 aliases, to show that matching cost does not grow with
 // the gazetteer. Usage: broadsheet-enrichment-bench CORPUS_DIR [ALIASES]   (see Benchmarks/README.md)
 
@@ -79,21 +79,27 @@ for (label, entities) in [
     ),
 ] {
     let built = Date()
-    let recognizer = EntityRecognizer(gazetteer: Gazetteer(entities: entities, knowledge: knowledge))
+    let enricher = ArticleEnricher(gazetteer: Gazetteer(entities: entities, knowledge: knowledge))
     let aliasCount =
         entities.reduce(0) { $0 + 1 + $1.aliases.count } + knowledge.places.reduce(0) { $0 + 1 + $1.aliases.count }
     let setup = Date().timeIntervalSince(built)
     var best = Double.infinity
     var mentions = 0
+    var quotes = 0
     for _ in 0..<3 {
         let start = Date()
         mentions = 0
-        for units in articles { mentions += recognizer.annotate(units).mentions.count }
+        quotes = 0
+        for units in articles {
+            let enrichment = enricher.enrich(units)
+            mentions += enrichment.entities.mentions.count
+            quotes += enrichment.quotes.count
+        }
         best = min(best, Date().timeIntervalSince(start))
     }
     let rate = Double(bytes) / 1_000_000 / best
     print(
         "\(label): \(aliasCount) aliases (gazetteer built in \(String(format: "%.2f", setup)) s), "
-            + "\(mentions) mentions, best of 3: \(String(format: "%.3f", best)) s = \(String(format: "%.1f", rate)) MB/s on one core"
+            + "\(mentions) mentions, \(quotes) quotations, best of 3: \(String(format: "%.3f", best)) s = \(String(format: "%.1f", rate)) MB/s on one core"
     )
 }

@@ -21,7 +21,9 @@ public struct Gazetteer: Sendable {
     /// `entities[0..<userCount]` come from entities.yml and win over built-in ones.
     public let userCount: Int
     let lexicon: Lexicon
-    private var edges: [UInt64: Int32] = [:]
+    private var edges = WordTable(minimumCapacity: 1024)
+    /// The first words of every alias: most words of a text start none, and are ruled out here.
+    private var firstWords = WordFilter()
     private var terminals: [Int32: [Entry]] = [:]
     private var nodeCount: Int32 = 1
     private let indexByID: [String: Int]
@@ -57,10 +59,13 @@ public struct Gazetteer: Sendable {
     /// The longest alias starting at token `start` whose case rules the text satisfies, as
     /// (end token exclusive, entity candidates). User entities hide built-in ones for the same alias.
     func longestMatch(in tokens: [Token], from start: Int) -> (end: Int, candidates: [Int32])? {
+        guard firstWords.mayContain(tokens[start].hash) else { return nil }
         var node: Int32 = 0
         var best: (Int, [Int32])?
         var position = start
-        while position < tokens.count, let next = edges[WordHash.combine(UInt64(node), tokens[position].hash)] {
+        while position < tokens.count,
+            let next = edges.value(for: WordHash.combine(UInt64(node), tokens[position].hash))
+        {
             node = next
             position += 1
             guard let entries = terminals[node] else { continue }
@@ -77,7 +82,7 @@ public struct Gazetteer: Sendable {
         guard !range.isEmpty else { return nil }
         var node: Int32 = 0
         for position in range {
-            guard let next = edges[WordHash.combine(UInt64(node), tokens[position].hash)] else { return nil }
+            guard let next = edges.value(for: WordHash.combine(UInt64(node), tokens[position].hash)) else { return nil }
             node = next
         }
         guard let entries = terminals[node] else { return nil }
@@ -110,13 +115,14 @@ public struct Gazetteer: Sendable {
         var tokens = scalars.withUnsafeBufferPointer { tokenizer.tokenize($0) }
         while let last = tokens.last, !last.isWord { tokens.removeLast() }
         guard !tokens.isEmpty else { return }
+        firstWords.insert(tokens[0].hash)
         var node: Int32 = 0
         for token in tokens {
             let key = WordHash.combine(UInt64(node), token.hash)
-            if let next = edges[key] {
+            if let next = edges.value(for: key) {
                 node = next
             } else {
-                edges[key] = nodeCount
+                edges.set(nodeCount, for: key)
                 node = nodeCount
                 nodeCount += 1
             }

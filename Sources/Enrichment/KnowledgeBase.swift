@@ -40,43 +40,43 @@ public struct KnowledgeBase: Sendable {
 
 /// The word lists of a `KnowledgeBase` as sets of `WordHash` values, for lookups without strings.
 struct Lexicon: Sendable {
-    let firstNames: Set<UInt64>
-    let femaleNames: Set<UInt64>
-    let maleNames: Set<UInt64>
-    let commonWords: Set<UInt64>
-    let honorifics: Set<UInt64>
+    let firstNames: WordSet
+    let femaleNames: WordSet
+    let maleNames: WordSet
+    let commonWords: WordSet
+    let honorifics: WordSet
     /// Single-word titles, and the first word of two-word titles mapped to their second words.
-    let titles: Set<UInt64>
+    let titles: WordSet
     let titlePairs: [UInt64: Set<UInt64>]
-    let organisationSuffixes: Set<UInt64>
-    let organisationHeads: Set<UInt64>
+    let organisationSuffixes: WordSet
+    let organisationHeads: WordSet
     /// Suffixes written in lowercase ("plc"), which continue a capitalised name.
-    let lowercaseSuffixes: Set<UInt64>
+    let lowercaseSuffixes: WordSet
     /// Words that may join the parts of a name ("of", "for", "van", "de").
-    let connectors: Set<UInt64>
+    let connectors: WordSet
     /// Words after which a full stop does not end a sentence.
-    let abbreviations: Set<UInt64>
-    let months: Set<UInt64>
-    let reportingVerbs: Set<UInt64>
+    let abbreviations: WordSet
+    let months: WordSet
+    let reportingVerbs: WordSet
 
     init(_ knowledge: KnowledgeBase) {
-        func hashes(_ words: [String]) -> Set<UInt64> { Set(words.map(WordHash.hash)) }
+        func hashes(_ words: [String]) -> WordSet { WordSet(words: words) }
         firstNames = hashes(knowledge.firstNames)
         femaleNames = hashes(knowledge.femaleNames)
         maleNames = hashes(knowledge.maleNames)
         commonWords = hashes(knowledge.commonWords)
         honorifics = hashes(knowledge.honorifics.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
-        var single: Set<UInt64> = []
+        var single: [UInt64] = []
         var pairs: [UInt64: Set<UInt64>] = [:]
         for title in knowledge.titles {
             let words = title.split(separator: " ").map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) }
             if words.count == 1 {
-                single.insert(WordHash.hash(words[0]))
+                single.append(WordHash.hash(words[0]))
             } else if words.count == 2 {
                 pairs[WordHash.hash(words[0]), default: []].insert(WordHash.hash(words[1]))
             }
         }
-        titles = single
+        titles = WordSet(single)
         titlePairs = pairs
         organisationSuffixes = hashes(
             knowledge.organisationSuffixes.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })

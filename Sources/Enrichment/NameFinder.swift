@@ -227,16 +227,16 @@ struct NameFinder {
         return Self.relativePronouns.contains(tokens[comma + 1].hash)
     }
 
-    private static let verbModifiers: Set<UInt64> = Set(
+    private static let verbModifiers = WordSet(
         [
             "later", "also", "has", "had", "have", "then", "previously", "earlier", "recently", "once", "repeatedly",
             "subsequently", "again", "herself", "himself", "yesterday", "today", "publicly", "privately", "reportedly",
             "originally", "always",
         ]
         .map(WordHash.hash))
-    private static let articles: Set<UInt64> = Set(["the", "a", "an", "its", "their"].map(WordHash.hash))
+    private static let articles = WordSet(["the", "a", "an", "its", "their"].map(WordHash.hash))
     /// Role nouns that follow a person's name in apposition (titles are checked too).
-    private static let roles: Set<UInt64> = Set(
+    private static let roles = WordSet(
         [
             "head", "chief", "founder", "leader", "spokesman", "spokeswoman", "spokesperson", "chair", "deputy",
             "former", "outgoing", "incoming", "acting", "author", "editor", "lawyer", "solicitor", "barrister",
@@ -246,8 +246,8 @@ struct NameFinder {
             "historian", "scientist", "hydrologist", "engineer", "coach", "captain", "striker", "president",
             "general", "senior", "junior", "veteran", "former",
         ].map(WordHash.hash))
-    private static let relativePronouns: Set<UInt64> = Set(["who", "whose"].map(WordHash.hash))
+    private static let relativePronouns = WordSet(["who", "whose"].map(WordHash.hash))
 
-    private static let romanNumerals: Set<UInt64> = Set(
+    private static let romanNumerals = WordSet(
         ["ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiv", "xv", "xx"].map(WordHash.hash))
 }

@@ -53,7 +53,7 @@ struct QuoteContext {
         return previous.contains { Self.works.contains(first.tokens[$0].hash) }
     }
 
-    static let works: Set<UInt64> = Set(
+    static let works = WordSet(
         [
             "film", "book", "documentary", "novel", "album", "song", "programme", "program", "series", "play",
             "report", "article", "headline", "poem", "column", "blog", "podcast", "show", "musical", "opera",

@@ -26,6 +26,8 @@ struct QuoteRecognizer {
     func quotations(
         scans: [UnitScan], units: [TextUnit], entities: EntityAnnotations, overrides: [QuoteOverride]
     ) -> [Quotation] {
+        let spans = QuoteMarks.spans(in: scans, roles: units.map(\.role))
+        guard !spans.isEmpty else { return [] }
         var byUnit = [[Mention]](repeating: [], count: scans.count)
         for mention in entities.mentions { byUnit[mention.unit].append(mention) }
         let views = scans.indices.map { UnitView(scan: scans[$0], unit: $0, mentions: byUnit[$0]) }
@@ -36,7 +38,7 @@ struct QuoteRecognizer {
         let lede = units.firstIndex { $0.role == .paragraph }
         var result: [Quotation] = []
         var previous: (end: TextPosition, speaker: Speaker?)?
-        for span in QuoteMarks.spans(in: scans, roles: units.map(\.role)) {
+        for span in spans {
             let context = QuoteContext(span: span, views: views, finder: finder)
             var candidate = context.candidate()
             if candidate.isNone, context.opensParagraph, let previous, previous.end.unit >= span.start.unit - 1 {
@@ -144,19 +146,22 @@ struct QuoteRecognizer {
         return events
     }
 
-    /// true for a woman, false for a man, nil when the name does not tell.
+    /// true for a woman, false for a man, nil when the name does not tell: the honorific of the
+    /// mention ("Ms", "Sir"), else the entity's given name (never a surname: "Ward" is also a given name).
     private func sex(of entity: Entity, mention: String?) -> Bool? {
-        // The honorific of the mention, then the given name: never a surname ("Ward" is also a given name).
-        let words = [mention?.split(separator: " ").first, entity.name.split(separator: " ").first]
-            .compactMap { $0 }.map { WordHash.hash(String($0)) }
-        for word in words {
-            if Self.femaleHonorifics.contains(word) || lexicon.femaleNames.contains(word) { return true }
-            if Self.maleHonorifics.contains(word) || lexicon.maleNames.contains(word) { return false }
+        if let mention, let honorific = mention.split(separator: " ", maxSplits: 1).first {
+            let word = WordHash.hash(String(honorific))
+            if Self.femaleHonorifics.contains(word) { return true }
+            if Self.maleHonorifics.contains(word) { return false }
         }
+        guard let given = entity.name.split(separator: " ", maxSplits: 1).first else { return nil }
+        let word = WordHash.hash(String(given))
+        if lexicon.femaleNames.contains(word) { return true }
+        if lexicon.maleNames.contains(word) { return false }
         return nil
     }
 
-    static let femaleHonorifics: Set<UInt64> = Set(
+    static let femaleHonorifics = WordSet(
         ["ms", "mrs", "miss", "dame", "lady", "baroness"].map(WordHash.hash))
-    static let maleHonorifics: Set<UInt64> = Set(["mr", "sir", "lord", "baron"].map(WordHash.hash))
+    static let maleHonorifics = WordSet(["mr", "sir", "lord", "baron"].map(WordHash.hash))
 }

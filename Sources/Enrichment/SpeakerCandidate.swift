@@ -26,8 +26,14 @@ struct UnitView {
     let unit: Int
     /// Entity mentions of this unit, by start.
     let mentions: [Mention]
+    let tokens: [Token]
 
-    var tokens: [Token] { scan.tokens }
+    init(scan: UnitScan, unit: Int, mentions: [Mention]) {
+        self.scan = scan
+        self.unit = unit
+        self.mentions = mentions
+        self.tokens = scan.tokens
+    }
 
     /// Index of the token at or after a scalar offset.
     func tokenIndex(atOrAfter offset: Int) -> Int {

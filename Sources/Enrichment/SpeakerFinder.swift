@@ -8,14 +8,14 @@ struct SpeakerFinder {
     let lexicon: Lexicon
 
     /// Words that may stand between a subject and its reporting verb ("Pell later said").
-    static let modifiers: Set<UInt64> = Set(
+    static let modifiers = WordSet(
         [
             "later", "also", "has", "have", "had", "earlier", "then", "previously", "recently", "once", "again",
             "repeatedly", "publicly", "privately", "reportedly", "originally", "always", "never", "subsequently",
             "this", "last", "week", "month", "year", "yesterday", "today", "tonight", "is", "was", "would", "will",
             "had", "been", "himself", "herself", "themselves", "separately", "bluntly", "simply", "firmly",
         ].map(WordHash.hash))
-    static let verbs: Set<UInt64> = Set(
+    static let verbs = WordSet(
         [
             "said", "says", "say", "added", "adds", "told", "tells", "warned", "warns", "warn", "insisted", "insists",
             "argued", "argues", "claimed", "claims", "stressed", "stresses", "urged", "urges", "explained",
@@ -26,7 +26,7 @@ struct SpeakerFinder {
             "posted", "concluded", "continued", "boasted", "joked", "pleaded", "protested", "responded",
             "commented", "stated", "maintained", "observed", "cautioned", "countered", "quipped", "told",
         ].map(WordHash.hash))
-    static let participles: Set<UInt64> = Set(
+    static let participles = WordSet(
         [
             "adding", "arguing", "saying", "warning", "insisting", "claiming", "stressing", "urging", "calling",
             "describing", "telling", "asking", "noting", "explaining", "declaring", "suggesting", "accusing",
@@ -35,18 +35,18 @@ struct SpeakerFinder {
     static let pronouns: [UInt64: Bool?] = [
         WordHash.hash("he"): false, WordHash.hash("she"): true, WordHash.hash("they"): nil,
     ]
-    static let relatives: Set<UInt64> = Set(["who", "which", "that"].map(WordHash.hash))
-    static let determiners: Set<UInt64> = Set(
+    static let relatives = WordSet(["who", "which", "that"].map(WordHash.hash))
+    static let determiners = WordSet(
         ["a", "an", "the", "one", "another", "two", "three", "several", "some", "many"].map(WordHash.hash))
-    static let conjunctions: Set<UInt64> = Set(
+    static let conjunctions = WordSet(
         ["but", "and", "yet", "however", "so", "meanwhile", "still"].map(WordHash.hash))
-    static let listWords: Set<UInt64> = Set(
+    static let listWords = WordSet(
         [
             "and", "or", "including", "like", "as", "of", "for", "at", "in", "from", "by", "with", "to", "on",
             "against", "between",
         ]
         .map(WordHash.hash))
-    static let organisationLinks: Set<UInt64> = Set(["for", "at", "of", "from", "close"].map(WordHash.hash))
+    static let organisationLinks = WordSet(["for", "at", "of", "from", "close"].map(WordHash.hash))
 
     func isVerb(_ token: Token) -> Bool {
         token.isWord && (Self.verbs.contains(token.hash) || Self.participles.contains(token.hash))
@@ -112,7 +112,7 @@ struct SpeakerFinder {
         return Self.listWords.contains(view.tokens[previous].hash) || view.tokens[previous].mark == ","
     }
 
-    static let articleWords: Set<UInt64> = Set(["the", "a", "an"].map(WordHash.hash))
+    static let articleWords = WordSet(["the", "a", "an"].map(WordHash.hash))
 
     /// The subject at the start of the clause: after conjunctions and a fronted phrase ending in a
     /// comma ("On Monday,", "Speaking in New York,").

@@ -73,8 +73,10 @@ struct Tokenizer {
         }
         var letters = 0
         var upper = 0
+        var hash = WordHash.offsetBasis
         for index in start..<end {
             let scalar = scalars[index]
+            hash = (hash ^ UInt64(WordHash.fold(scalar).value)) &* WordHash.prime
             if ScalarClass.isLetter(scalar) {
                 letters += 1
                 if ScalarClass.isUppercase(scalar) { upper += 1 }
@@ -84,7 +86,7 @@ struct Tokenizer {
         }
         if ScalarClass.isUppercase(scalars[start]) { flags.insert(.capitalized) }
         if letters >= 2 && upper == letters { flags.insert(.allCaps) }
-        return Token(start: start, end: end, hash: WordHash.hash(scalars, start..<end), flags: flags, mark: nil)
+        return Token(start: start, end: end, hash: hash, flags: flags, mark: nil)
     }
 
     @inline(__always)

@@ -43,7 +43,7 @@ struct UnitScanner {
     let tokenizer: Tokenizer
 
     /// Prepositions after which a place named by a common word ("Reading", "Nice") is a place.
-    static let locatives: Set<UInt64> = Set(
+    static let locatives = WordSet(
         [
             "in", "at", "from", "to", "near", "of", "across", "outside", "around", "into", "via", "towards", "toward",
             "through", "visited", "visit",
@@ -99,7 +99,7 @@ struct UnitScanner {
         return UnitScan(scalars: scalars, tokens: tokens, mentions: mentions)
     }
 
-    static let firstNameHonorifics: Set<UInt64> = Set(["sir", "dame"].map(WordHash.hash))
+    static let firstNameHonorifics = WordSet(["sir", "dame"].map(WordHash.hash))
 
     private func gazetteerMatches(_ tokens: [Token]) -> [(tokens: Range<Int>, candidates: [Int32])] {
         var matches: [(tokens: Range<Int>, candidates: [Int32])] = []
