@@ -64,9 +64,14 @@ public struct EntityRecognizer: Sendable {
             order.append(mention.entity)
             byID[mention.entity] = ArticleEntity(entity: entity, mentionCount: 1, context: "")
         }
+        // The sentence of each entity's first mention in the body, else its first mention anywhere.
+        var firstMention: [String: Mention] = [:]
+        for mention in mentions where units[mention.unit].role == .paragraph && firstMention[mention.entity] == nil {
+            firstMention[mention.entity] = mention
+        }
+        for mention in mentions where firstMention[mention.entity] == nil { firstMention[mention.entity] = mention }
         for id in order {
-            let body = mentions.first { $0.entity == id && units[$0.unit].role == .paragraph }
-            guard let first = body ?? mentions.first(where: { $0.entity == id }) else { continue }
+            guard let first = firstMention[id] else { continue }
             byID[id]?.context = Sentences.sentence(around: first.start, in: scans[first.unit])
         }
         return order.compactMap { byID[$0] }

@@ -24,7 +24,9 @@ public struct Gazetteer: Sendable {
     private var edges = WordTable(minimumCapacity: 1024)
     /// The first words of every alias: most words of a text start none, and are ruled out here.
     private var firstWords = WordFilter()
-    private var terminals: [Int32: [Entry]] = [:]
+    /// For each trie node, the index of its aliases in `entryLists`, or -1.
+    private var terminalOf: [Int32] = [-1]
+    private var entryLists: [[Entry]] = []
     private var nodeCount: Int32 = 1
     private let indexByID: [String: Int]
     /// One-letter-typo lookup over the single-word names of entities.yml.
@@ -68,7 +70,13 @@ public struct Gazetteer: Sendable {
         {
             node = next
             position += 1
-            guard let entries = terminals[node] else { continue }
+            let list = Int(terminalOf[Int(node)])
+            guard list >= 0 else { continue }
+            let entries = entryLists[list]
+            if entries.count == 1 {
+                if satisfies(entries[0], tokens: tokens, from: start) { best = (position, [entries[0].entity]) }
+                continue
+            }
             let valid = entries.filter { satisfies($0, tokens: tokens, from: start) }
             guard !valid.isEmpty else { continue }
             let user = valid.filter { isUser($0.entity) }
@@ -85,7 +93,9 @@ public struct Gazetteer: Sendable {
             guard let next = edges.value(for: WordHash.combine(UInt64(node), tokens[position].hash)) else { return nil }
             node = next
         }
-        guard let entries = terminals[node] else { return nil }
+        let list = Int(terminalOf[Int(node)])
+        guard list >= 0 else { return nil }
+        let entries = entryLists[list]
         let user = entries.filter { isUser($0.entity) }
         return (user.isEmpty ? entries : user).map(\.entity)
     }
@@ -123,6 +133,7 @@ public struct Gazetteer: Sendable {
                 node = next
             } else {
                 edges.set(nodeCount, for: key)
+                terminalOf.append(-1)
                 node = nodeCount
                 nodeCount += 1
             }
@@ -133,6 +144,11 @@ public struct Gazetteer: Sendable {
         }
         let common = tokens.count == 1 && lexicon.commonWords.contains(tokens[0].hash)
         let entry = Entry(entity: entity, rules: rules, isCommonWord: common)
-        if !(terminals[node]?.contains { $0.entity == entity } ?? false) { terminals[node, default: []].append(entry) }
+        if terminalOf[Int(node)] < 0 {
+            terminalOf[Int(node)] = Int32(entryLists.count)
+            entryLists.append([entry])
+        } else if !entryLists[Int(terminalOf[Int(node)])].contains(where: { $0.entity == entity }) {
+            entryLists[Int(terminalOf[Int(node)])].append(entry)
+        }
     }
 }

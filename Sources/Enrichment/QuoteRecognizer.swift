@@ -58,7 +58,7 @@ struct QuoteRecognizer {
                 candidate = .entity(
                     Mention(unit: words.unit, start: words.start, end: words.end, entity: entity.id, text: words.text))
             }
-            let speaker = resolve(candidate, at: span.start, salient: salient, entities: entities)
+            let speaker = resolve(candidate, at: span.start, salient: salient, entities: entities, people: people)
             if let event = salience(of: speaker, candidate: candidate, at: span.start, people: people) {
                 salient.insert(event, at: salient.firstIndex { $0.position > span.start } ?? salient.count)
             }
@@ -82,10 +82,11 @@ struct QuoteRecognizer {
 
     /// Turns a candidate into a speaker: pronouns through salience, entities by their canonical name.
     private func resolve(
-        _ candidate: SpeakerCandidate, at position: TextPosition, salient: [Salient], entities: EntityAnnotations
+        _ candidate: SpeakerCandidate, at position: TextPosition, salient: [Salient], entities: EntityAnnotations,
+        people: [String: Entity]
     ) -> Speaker? {
         func named(_ id: String, mention: SpeakerMention?) -> Speaker {
-            let name = entities.entities.first { $0.entity.id == id }?.entity.name
+            let name = people[id]?.name ?? entities.entities.first { $0.entity.id == id }?.entity.name
             return Speaker(name: name, entity: id, mention: mention)
         }
         switch candidate {
