@@ -52,9 +52,7 @@ public struct EntityPageRenderer: Sendable {
     private func entityPage(_ entry: EntityIndex.Entry, number: Int) -> RenderedPage {
         let size = site.config.pageSize
         let basePath = urls.entity(entry.entity.type, entry.entity.id)
-        let start = min((number - 1) * size, entry.articles.count)
-        let end = min(start + size, entry.articles.count)
-        let articles = (start..<end).map {
+        let articles = Pagination.range(of: number, size: size, count: entry.articles.count).map {
             EntityArticleView(
                 card: ArticleCard(summary: index.articles[entry.articles[$0]], urls: urls), context: entry.contexts[$0])
         }
@@ -83,8 +81,7 @@ public struct EntityPageRenderer: Sendable {
 
     private func indexPage(_ type: EntityType, number: Int) -> RenderedPage {
         let ids = index.entities.ranked[type] ?? []
-        let start = min((number - 1) * Self.indexPageSize, ids.count)
-        let slice = ids[start..<min(start + Self.indexPageSize, ids.count)]
+        let slice = ids[Pagination.range(of: number, size: Self.indexPageSize, count: ids.count)]
         let links = slice.compactMap { id in
             index.entities.entries[id].map {
                 LinkView(label: $0.entity.name, url: urls.path(urls.entity(type, id)), count: $0.articles.count)
@@ -104,7 +101,7 @@ public struct EntityPageRenderer: Sendable {
             html: templates.render(PageContext(site: site, page: meta, content: content), template: "entities"))
     }
 
-    private func pageCount(_ items: Int, size: Int) -> Int { max(1, (items + size - 1) / size) }
+    private func pageCount(_ items: Int, size: Int) -> Int { Pagination.pageCount(items: items, size: size) }
 }
 
 /// The fields of `entities.mustache`: the list fields plus `type` and `entities` (links with counts).

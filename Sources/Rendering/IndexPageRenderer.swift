@@ -116,7 +116,7 @@ public struct IndexPageRenderer: Sendable {
         }
     }
 
-    private func pageCount(_ items: Int) -> Int { max(1, (items + pageSize - 1) / pageSize) }
+    private func pageCount(_ items: Int) -> Int { Pagination.pageCount(items: items, size: pageSize) }
 
     private func yearLinks(current: Int?) -> [LinkView] {
         index.years.map {
@@ -140,8 +140,7 @@ public struct IndexPageRenderer: Sendable {
         _ positions: [Int], number: Int, basePath: String, template: String, kind: String, title: String,
         makeView: () -> ListView
     ) -> RenderedPage {
-        let start = min((number - 1) * pageSize, positions.count)
-        let slice = positions[start..<min(start + pageSize, positions.count)]
+        let slice = positions[Pagination.range(of: number, size: pageSize, count: positions.count)]
         let page = Page(number: number, count: pageCount(positions.count), items: slice)
         var view = makeView()
         view.articles = slice.map { ArticleCard(summary: index.articles[$0], urls: urls) }

@@ -72,8 +72,7 @@ public struct QuotePageRenderer: Sendable {
     private func list(_ entries: [QuoteIndex.Entry], number: Int, basePath: String, title: String, intro: String)
         -> RenderedPage
     {
-        let start = min((number - 1) * Self.pageSize, entries.count)
-        let items = entries[start..<min(start + Self.pageSize, entries.count)].map(item)
+        let items = entries[Pagination.range(of: number, size: Self.pageSize, count: entries.count)].map(item)
         let page = Page(number: number, count: pageCount(entries.count), items: items[...])
         var list = ListView(heading: title, intro: intro)
         list.pagination = PaginationView(page: page, basePath: basePath, urls: urls)
@@ -83,9 +82,8 @@ public struct QuotePageRenderer: Sendable {
 
     private func speakersPage(_ number: Int) -> RenderedPage {
         let speakers = index.quotes.speakers
-        let start = min((number - 1) * Self.pageSize, speakers.count)
-        let groups: [SpeakerQuotesView] = speakers[start..<min(start + Self.pageSize, speakers.count)].compactMap {
-            id in
+        let shown = speakers[Pagination.range(of: number, size: Self.pageSize, count: speakers.count)]
+        let groups: [SpeakerQuotesView] = shown.compactMap { id in
             guard let entry = index.entities.entries[id], let quotes = index.quotes.bySpeaker[id] else { return nil }
             let links = quotes.prefix(Self.preview).map { quoteEntry -> LinkView in
                 let view = item(quoteEntry)
@@ -113,7 +111,7 @@ public struct QuotePageRenderer: Sendable {
             html: templates.render(PageContext(site: site, page: meta, content: view), template: template))
     }
 
-    private func pageCount(_ items: Int) -> Int { max(1, (items + Self.pageSize - 1) / Self.pageSize) }
+    private func pageCount(_ items: Int) -> Int { Pagination.pageCount(items: items, size: Self.pageSize) }
 }
 
 /// The fields of `quotes.mustache` and `speakers.mustache`: the list fields plus `quotes` and `speakers`.

@@ -61,3 +61,14 @@ struct SiteIndexTests {
         #expect(Pagination.path(of: 2, basePath: "") == "page/2/")
     }
 }
+
+struct PaginationTests {
+    @Test func pageCountsAndRangesCoverEveryItemOnce() {
+        #expect(Pagination.pageCount(items: 0, size: 10) == 1)
+        #expect(Pagination.pageCount(items: 10, size: 10) == 1)
+        #expect(Pagination.pageCount(items: 11, size: 10) == 2)
+        let ranges = (1...3).map { Pagination.range(of: $0, size: 10, count: 25) }
+        #expect(ranges == [0..<10, 10..<20, 20..<25])
+        #expect(Pagination.range(of: 4, size: 10, count: 25).isEmpty)
+    }
+}
