@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -44,10 +45,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "Preview",
+            dependencies: [
+                "ArchiveModel", "SiteBuilder", "Rendering",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "broadsheet",
             dependencies: [
-                "ArchiveModel", "ContentReader", "Enrichment", "Knowledge", "Rendering", "SiteBuilder",
+                "ArchiveModel", "ContentReader", "Enrichment", "Knowledge", "Preview", "Rendering", "SiteBuilder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -61,6 +70,7 @@ let package = Package(
         .testTarget(name: "ArchiveModelTests", dependencies: ["ArchiveModel"]),
         .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader", "TestSupport"]),
         .testTarget(name: "SiteIndexTests", dependencies: ["SiteIndex"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuilder", "TestSupport"]),
         .testTarget(
             name: "EnrichmentTests", dependencies: ["Enrichment", "Knowledge", "ContentReader", "Rendering", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentReader", "TestSupport"]),

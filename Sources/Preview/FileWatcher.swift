@@ -1,0 +1,119 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Reports changed files under the site's Content/ and Templates/ folders, as paths relative to the
+/// site folder. Uses inotify on Linux (one watch per folder, new folders watched as they appear) and
+/// polls modification times elsewhere.
+final class FileWatcher: @unchecked Sendable {
+    // @unchecked: the inotify descriptor and watch table are touched only by the reading thread
+    // after `start`, and `stop` only closes the descriptor.
+    let site: URL
+    let folders: [String]
+    private var descriptor: Int32 = -1
+    private var watches: [Int32: String] = [:]
+
+    init(site: URL, folders: [String] = ["Content", "Templates"]) {
+        self.site = site.standardizedFileURL
+        self.folders = folders
+    }
+
+    /// Changed paths, one element per change as the system reports it (not debounced).
+    func changes() -> AsyncStream<String> {
+        let (stream, continuation) = AsyncStream<String>.makeStream()
+        #if os(Linux)
+            descriptor = inotify_init1(Int32(IN_CLOEXEC))
+            if descriptor >= 0 {
+                for folder in folders { watchTree(folder) }
+                let thread = Thread { [self] in readEvents(into: continuation) }
+                thread.stackSize = 1 << 20
+                thread.start()
+                return stream
+            }
+        #endif
+        Task.detached { [self] in await poll(into: continuation) }
+        return stream
+    }
+
+    func stop() {
+        #if os(Linux)
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+        #endif
+    }
+
+    #if os(Linux)
+        private func watchTree(_ relative: String) {
+            let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY)
+            let path = site.appendingPathComponent(relative).path
+            let watch = inotify_add_watch(descriptor, path, mask)
+            guard watch >= 0 else { return }
+            watches[watch] = relative
+            let children = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            for child in children where !child.hasPrefix(".") {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path + "/" + child, isDirectory: &isDirectory),
+                    isDirectory.boolValue
+                {
+                    watchTree(relative + "/" + child)
+                }
+            }
+        }
+
+        private func readEvents(into continuation: AsyncStream<String>.Continuation) {
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                guard count > 0 else { break }
+                var offset = 0
+                while offset + MemoryLayout<inotify_event>.size <= count {
+                    let (watch, mask, nameLength) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
+                        let event = raw.load(fromByteOffset: offset, as: inotify_event.self)
+                        return (event.wd, event.mask, Int(event.len))
+                    }
+                    let nameStart = offset + MemoryLayout<inotify_event>.size
+                    let nameBytes = buffer[nameStart..<min(nameStart + nameLength, count)].prefix { $0 != 0 }
+                    let name = String(decoding: nameBytes, as: UTF8.self)
+                    if let folder = watches[watch], !name.hasPrefix("."), !name.hasSuffix("~") {
+                        let path = name.isEmpty ? folder : folder + "/" + name
+                        if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                            watchTree(path)
+                        }
+                        continuation.yield(path)
+                    }
+                    offset = nameStart + nameLength
+                }
+            }
+            continuation.finish()
+        }
+    #endif
+
+    /// Fallback: compare modification times every quarter second.
+    private func poll(into continuation: AsyncStream<String>.Continuation) async {
+        var previous = snapshot()
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 250_000_000)
+            let current = snapshot()
+            for (path, stamp) in current where previous[path] != stamp { continuation.yield(path) }
+            for path in previous.keys where current[path] == nil { continuation.yield(path) }
+            previous = current
+        }
+        continuation.finish()
+    }
+
+    private func snapshot() -> [String: Date] {
+        var stamps: [String: Date] = [:]
+        for folder in folders {
+            let root = site.appendingPathComponent(folder)
+            let files = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.contentModificationDateKey])
+            while let url = files?.nextObject() as? URL {
+                let date = (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
+                stamps[folder + "/" + url.path.dropFirst(root.path.count + 1)] = date ?? .distantPast
+            }
+        }
+        return stamps
+    }
+}

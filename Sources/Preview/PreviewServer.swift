@@ -1,0 +1,118 @@
+import ArchiveModel
+import Foundation
+import Hummingbird
+import Logging
+import SiteBuilder
+
+/// What `broadsheet serve` was asked to do.
+public struct PreviewOptions: Sendable {
+    public var build: BuildOptions
+    public var host: String
+    /// 0 picks any free port.
+    public var port: Int
+    /// How long saving must pause before a rebuild starts.
+    public var quiet: Duration
+
+    public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, quiet: Duration = .milliseconds(100))
+    {
+        self.build = build
+        self.host = host
+        self.port = port
+        self.quiet = quiet
+    }
+}
+
+/// The local preview: builds the site, serves the output folder under its base path, watches
+/// Content/ and Templates/, rebuilds after each burst of saves and tells open pages to reload (or,
+/// for stylesheet-only changes, to swap stylesheets). A failed rebuild keeps the last good site and
+/// shows its diagnostics on every page until a rebuild succeeds.
+public struct PreviewServer: Sendable {
+    public let options: PreviewOptions
+    let logger: Logger
+    let state = PreviewState()
+    let live = LiveReload()
+
+    public init(
+        options: PreviewOptions, logger: Logger = Logger(label: "broadsheet.serve") { _ in SwiftLogNoOpLogHandler() }
+    ) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Builds, then serves and watches until cancelled (or interrupted, when `handleSignals`).
+    /// `onReady` receives the URL of the site once the server listens.
+    public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (String) async -> Void = { _ in })
+        async throws
+    {
+        await rebuild(reason: "first build")
+        let basePath = (try? SiteLoader.config(in: options.build.source).basePath) ?? "/"
+        let files = StaticSiteResponder(root: options.build.output, basePath: basePath, state: state)
+        let live = self.live
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            if request.uri.path == StaticSiteResponder.eventsPath { return await Self.events(live) }
+            return await files.respond(to: request)
+        }
+        let host = options.host
+        let app = Application(
+            responder: responder,
+            configuration: .init(address: .hostname(host, port: options.port), serverName: "Broadsheet"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                await onReady("http://\(host):\(port)\(basePath)")
+            },
+            logger: Logger(label: "broadsheet.http") { _ in SwiftLogNoOpLogHandler() })
+        let watcher = FileWatcher(site: options.build.source)
+        let batcher = ChangeBatcher()
+        defer { watcher.stop() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                if handleSignals { try await app.runService() } else { try await app.run() }
+            }
+            group.addTask {
+                for await path in watcher.changes() { await batcher.add(path) }
+            }
+            group.addTask {
+                while let batch = await batcher.nextBatch(quiet: options.quiet) {
+                    await self.rebuild(reason: batch.sorted().joined(separator: ", "))
+                    let stylesOnly = batch.allSatisfy { $0.hasPrefix("Templates/") && $0.hasSuffix(".css") }
+                    await live.send(stylesOnly ? .css : .reload)
+                }
+            }
+            // The server ending (Ctrl-C, or an error such as a port in use) ends the preview.
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Rebuilds the site; on failure the previous output stays and the diagnostics are kept for the overlay.
+    func rebuild(reason: String) async {
+        let start = ContinuousClock.now
+        do throws(DiagnosticError) {
+            let report = try await SiteBuilder(options: options.build).build()
+            await state.record([])
+            let elapsed = start.duration(to: .now)
+            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            logger.info(
+                "rebuilt (\(reason)): \(report.articles) articles, \(report.pages) pages in \(Int(milliseconds)) ms")
+            for warning in report.warnings { logger.warning("\(warning.description)") }
+        } catch {
+            await state.record(error.diagnostics)
+            logger.error("rebuild failed (\(reason)); serving the previous site:\n\(error.description)")
+        }
+    }
+
+    /// The Server-Sent Events stream: `event: reload` or `event: css` after each rebuild.
+    static func events(_ live: LiveReload) async -> Response {
+        let stream = await live.subscribe()
+        let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                for await event in stream {
+                    try await writer.write(ByteBuffer(string: "event: \(event.rawValue)\ndata: \(event.rawValue)\n\n"))
+                }
+                try await writer.finish(nil)
+            })
+    }
+}

@@ -1,0 +1,112 @@
+import ArchiveModel
+import Foundation
+import Hummingbird
+
+/// Serves the built site as a static host would: index.html for folders (with a redirect that adds
+/// the trailing slash), the site's 404.html with status 404, media types by extension, ETag and
+/// Last-Modified with 304 answers, HEAD. HTML pages get the live-reload script and, after a failed
+/// rebuild, the error overlay.
+struct StaticSiteResponder: Sendable {
+    let root: URL
+    let basePath: String
+    let state: PreviewState
+    static let eventsPath = "/__broadsheet/events"
+
+    func respond(to request: Request) async -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        }
+        switch SitePath.resolve(request.uri.path, basePath: basePath, root: root) {
+        case .redirect(let location):
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            return Response(status: .movedPermanently, headers: [.location: location + query])
+        case .notFound:
+            let page = root.appendingPathComponent("404.html")
+            if FileManager.default.fileExists(atPath: page.path) {
+                return await file(page, request: request, status: .notFound)
+            }
+            return Response(
+                status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "Not found\n")))
+        case .file(let url):
+            return await file(url, request: request, status: .ok)
+        }
+    }
+
+    private func file(_ url: URL, request: Request, status: HTTPResponse.Status) async -> Response {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+            let data = FileManager.default.contents(atPath: url.path)
+        else {
+            return Response(status: .notFound)
+        }
+        let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
+        let type = ContentTypes.forFile(url.lastPathComponent)
+        let isHTML = type.hasPrefix("text/html")
+        let version = await state.version
+        let seconds = Int(modified.timeIntervalSince1970)
+        let etag = "\"\(String(data.count, radix: 16))-\(String(seconds, radix: 16))\(isHTML ? "-v\(version)" : "")\""
+        var headers: HTTPFields = [
+            .contentType: type, .eTag: etag, .lastModified: HTTPDate.format(modified), .cacheControl: "no-cache",
+        ]
+        if status == .ok, isNotModified(request, etag: etag, modified: seconds) {
+            return Response(status: .notModified, headers: headers)
+        }
+        var body = data
+        if isHTML { body = await injected(data) }
+        headers[.contentLength] = String(body.count)
+        if request.method == .head { return Response(status: status, headers: headers) }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    private func isNotModified(_ request: Request, etag: String, modified: Int) -> Bool {
+        if let match = request.headers[.ifNoneMatch] {
+            return match.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == etag || $0 == "*" }
+        }
+        if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
+            return modified <= Int(since.timeIntervalSince1970)
+        }
+        return false
+    }
+
+    /// The page with the live-reload script (and the overlay after a failed rebuild) before `</body>`.
+    private func injected(_ data: Data) async -> Data {
+        var addition = LiveReload.script(endpoint: Self.eventsPath)
+        let diagnostics = await state.diagnostics
+        if diagnostics.containsErrors { addition = LiveReload.overlay(diagnostics) + addition }
+        var html = String(decoding: data, as: UTF8.self)
+        if let end = html.range(of: "</body>", options: .backwards) {
+            html.insert(contentsOf: addition, at: end.lowerBound)
+        } else {
+            html += addition
+        }
+        return Data(html.utf8)
+    }
+}
+
+/// HTTP dates (RFC 9110 IMF-fixdate): "Sun, 06 Nov 1994 08:49:37 GMT".
+enum HTTPDate {
+    static func format(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let (y, m, d) = CivilCalendar.civil(fromDays: days)
+        let weekday = ((days % 7) + 11) % 7  // 1970-01-01 was a Thursday
+        let time = seconds - days * 86_400
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return
+            "\(weekdays[weekday]), \(two(d)) \(months[m - 1]) \(y) \(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60)) GMT"
+    }
+
+    static func parse(_ text: String) -> Date? {
+        let parts = text.split(separator: " ")
+        guard parts.count == 6, let day = Int(parts[1]), let month = months.firstIndex(of: String(parts[2])),
+            let year = Int(parts[3])
+        else { return nil }
+        let time = parts[4].split(separator: ":").compactMap { Int($0) }
+        guard time.count == 3 else { return nil }
+        let days = CivilCalendar.days(year: year, month: month + 1, day: day)
+        return Date(timeIntervalSince1970: Double(days * 86_400 + time[0] * 3600 + time[1] * 60 + time[2]))
+    }
+
+    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+}
