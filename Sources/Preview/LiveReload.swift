@@ -14,8 +14,8 @@ actor LiveReload {
     private var listeners: [Int: AsyncStream<ReloadEvent>.Continuation] = [:]
     private var next = 0
 
-    /// A stream of events for one listener, removed when the listener goes away.
-    func subscribe() -> AsyncStream<ReloadEvent> {
+    /// A stream of events for one listener, with its id, removed when the listener goes away.
+    func subscribe() -> (Int, AsyncStream<ReloadEvent>) {
         let (stream, continuation) = AsyncStream<ReloadEvent>.makeStream(bufferingPolicy: .bufferingNewest(4))
         let id = next
         next += 1
@@ -23,7 +23,13 @@ actor LiveReload {
         continuation.onTermination = { [weak self] _ in
             Task { await self?.remove(id) }
         }
-        return stream
+        return (id, stream)
+    }
+
+    /// Ends one listener's stream (on shutdown).
+    func end(_ id: Int) {
+        listeners[id]?.finish()
+        listeners[id] = nil
     }
 
     func send(_ event: ReloadEvent) {

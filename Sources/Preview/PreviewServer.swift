@@ -2,6 +2,7 @@ import ArchiveModel
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import SiteBuilder
 
 /// What `broadsheet serve` was asked to do.
@@ -103,14 +104,19 @@ public struct PreviewServer: Sendable {
 
     /// The Server-Sent Events stream: `event: reload` or `event: css` after each rebuild.
     static func events(_ live: LiveReload) async -> Response {
-        let stream = await live.subscribe()
+        let (id, stream) = await live.subscribe()
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: ": connected\n\n"))
-                for await event in stream {
-                    try await writer.write(ByteBuffer(string: "event: \(event.rawValue)\ndata: \(event.rawValue)\n\n"))
+                // An open stream must not hold up a graceful shutdown (Ctrl-C, SIGTERM): end it.
+                try await withGracefulShutdownHandler {
+                    for await event in stream {
+                        try await writer.write(ByteBuffer(string: "event: \(event.rawValue)\ndata: \(event.rawValue)\n\n"))
+                    }
+                } onGracefulShutdown: {
+                    Task { await live.end(id) }
                 }
                 try await writer.finish(nil)
             })
