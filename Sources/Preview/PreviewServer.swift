@@ -32,6 +32,8 @@ public struct PreviewServer: Sendable {
     let logger: Logger
     let state = PreviewState()
     let live = LiveReload()
+    /// Articles that did not change since the last rebuild are not read, enriched or rendered again.
+    let cache = ArticleCache()
 
     public init(
         options: PreviewOptions, logger: Logger = Logger(label: "broadsheet.serve") { _ in SwiftLogNoOpLogHandler() }
@@ -89,12 +91,13 @@ public struct PreviewServer: Sendable {
     func rebuild(reason: String) async {
         let start = ContinuousClock.now
         do throws(DiagnosticError) {
-            let report = try await SiteBuilder(options: options.build).build()
+            let report = try await SiteBuilder(options: options.build, cache: cache).build()
             await state.record([])
             let elapsed = start.duration(to: .now)
             let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             logger.info(
-                "rebuilt (\(reason)): \(report.articles) articles, \(report.pages) pages in \(Int(milliseconds)) ms")
+                "rebuilt (\(reason)): \(report.articles) articles (\(report.reused) unchanged), \(report.pages) pages in \(Int(milliseconds)) ms"
+            )
             for warning in report.warnings { logger.warning("\(warning.description)") }
         } catch {
             await state.record(error.diagnostics)
@@ -113,7 +116,8 @@ public struct PreviewServer: Sendable {
                 // An open stream must not hold up a graceful shutdown (Ctrl-C, SIGTERM): end it.
                 try await withGracefulShutdownHandler {
                     for await event in stream {
-                        try await writer.write(ByteBuffer(string: "event: \(event.rawValue)\ndata: \(event.rawValue)\n\n"))
+                        try await writer.write(
+                            ByteBuffer(string: "event: \(event.rawValue)\ndata: \(event.rawValue)\n\n"))
                     }
                 } onGracefulShutdown: {
                     Task { await live.end(id) }

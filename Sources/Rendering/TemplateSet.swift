@@ -16,6 +16,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Template names, for tests and messages.
     public let names: Set<String>
+    /// Changes when any template's text changes (within one process), for build caches.
+    public let fingerprint: Int
 
     /// Loads every `*.mustache` under `folder`; `displayPath` is how the folder is named in messages.
     public static func load(from folder: URL, displayPath: String = "Templates") throws(DiagnosticError) -> TemplateSet
@@ -66,7 +68,12 @@ public struct TemplateSet: Sendable {
                     hint: "every theme needs \(required.map { $0 + ".mustache" }.joined(separator: ", "))"))
         }
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
-        return TemplateSet(library: library, names: Set(sources.keys))
+        var hasher = Hasher()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(source.text)
+        }
+        return TemplateSet(library: library, names: Set(sources.keys), fingerprint: hasher.finalize())
     }
 
     /// Renders a view with a named template (which `load` has checked exists).

@@ -32,4 +32,6 @@ public struct BuildReport: Sendable {
     public var pages: Int
     public var seconds: Double
     public var warnings: [Diagnostic]
+    /// Articles taken unchanged from an `ArticleCache`.
+    public var reused: Int = 0
 }

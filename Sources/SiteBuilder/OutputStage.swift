@@ -73,6 +73,21 @@ struct OutputStage {
         return skipped
     }
 
+    /// Hard-links a file of the current output folder into the stage (for a page that has not
+    /// changed since the last build); false when there is no such file or linking fails.
+    func linkFromOutput(_ relativePath: String) -> Bool {
+        guard let target = try? resolve(relativePath) else { return false }
+        let previous = output.appendingPathComponent(relativePath)
+        do {
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.linkItem(at: previous, to: target)
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// Replaces the output folder with the stage.
     func commit() throws(Diagnostic) {
         let files = FileManager.default

@@ -13,12 +13,16 @@ import SiteIndex
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     let logger: Logger
+    /// Article results of earlier builds in this process (serve's rebuilds), or nil.
+    let cache: ArticleCache?
 
     public init(
-        options: BuildOptions, logger: Logger = Logger(label: "broadsheet.build") { _ in SwiftLogNoOpLogHandler() }
+        options: BuildOptions, logger: Logger = Logger(label: "broadsheet.build") { _ in SwiftLogNoOpLogHandler() },
+        cache: ArticleCache? = nil
     ) {
         self.options = options
         self.logger = logger
+        self.cache = cache
     }
 
     /// Builds the site, or throws every error found (with the warnings that came with them).
@@ -27,8 +31,14 @@ public struct SiteBuilder: Sendable {
         let config = try SiteLoader.config(in: options.source, baseURLOverride: options.baseURL)
         let templates = try TemplateSet.load(
             from: options.source.appendingPathComponent("Templates", isDirectory: true))
-        let gazetteer = Gazetteer(
-            entities: try SiteLoader.entities(in: options.source), knowledge: BuiltInKnowledge.shared)
+        let entities = try SiteLoader.entities(in: options.source)
+        let gazetteer = Gazetteer(entities: entities, knowledge: BuiltInKnowledge.shared)
+        var context = Hasher()
+        context.combine(config)
+        context.combine(templates.fingerprint)
+        context.combine(entities)
+        context.combine(options.includeDrafts)
+        cache?.begin(context: context.finalize())
         let stage: OutputStage
         do throws(Diagnostic) {
             stage = try OutputStage(output: options.output, source: options.source)
@@ -41,7 +51,7 @@ public struct SiteBuilder: Sendable {
             do throws(Diagnostic) { try stage.commit() } catch { throw DiagnosticError([error]) }
             return BuildReport(
                 articles: report.articles, drafts: report.drafts, pages: report.pages,
-                seconds: Date().timeIntervalSince(start), warnings: report.warnings)
+                seconds: Date().timeIntervalSince(start), warnings: report.warnings, reused: report.reused)
         } catch {
             stage.discard()
             throw error
@@ -55,10 +65,12 @@ public struct SiteBuilder: Sendable {
         let articleRenderer = ArticlePageRenderer(templates: templates, config: config)
         let includeDrafts = options.includeDrafts
         let paths = ContentScanner.articlePaths(in: source)
+        let cache = self.cache
+        cache?.keep(only: Set(paths))
         logger.info("reading \(paths.count) article files")
         let outcomes = await concurrentMap(paths, limit: options.concurrency) { path in
             ArticleJob(path: path, source: source, includeDrafts: includeDrafts)
-                .run(enricher: enricher, renderer: articleRenderer, stage: stage)
+                .run(enricher: enricher, renderer: articleRenderer, stage: stage, cache: cache)
         }
         var diagnostics = outcomes.flatMap(\.diagnostics)
         let summaries = outcomes.compactMap(\.summary)
@@ -90,7 +102,7 @@ public struct SiteBuilder: Sendable {
         return BuildReport(
             articles: summaries.count, drafts: outcomes.filter(\.isSkippedDraft).count,
             pages: summaries.count + indexPages.count + entityPages.count + quotePages.count, seconds: 0,
-            warnings: diagnostics)
+            warnings: diagnostics, reused: outcomes.filter(\.reused).count)
     }
 
     /// Renders and writes pages in parallel; returns the write failures.
@@ -131,13 +143,42 @@ struct ArticleJob: Sendable {
         var summary: ArticleSummary?
         var diagnostics: [Diagnostic]
         var isSkippedDraft = false
+        /// Taken from the cache, not worked out again.
+        var reused = false
     }
 
     let path: String
     let source: URL
     let includeDrafts: Bool
 
-    func run(enricher: ArticleEnricher, renderer: ArticlePageRenderer, stage: OutputStage) -> Outcome {
+    func run(enricher: ArticleEnricher, renderer: ArticlePageRenderer, stage: OutputStage, cache: ArticleCache?)
+        -> Outcome
+    {
+        let url = source.appendingPathComponent(path)
+        let stamp = FileStamp(url)
+        if let cache, let stamp, let reused = reuse(cache.entry(for: path), stamp: stamp, stage: stage) {
+            return reused
+        }
+        let outcome = work(enricher: enricher, renderer: renderer, stage: stage)
+        if let cache, let stamp, !outcome.diagnostics.containsErrors {
+            cache.store(ArticleCache.Entry(stamp: stamp, outcome: outcome), for: path)
+        }
+        return outcome
+    }
+
+    /// A cached outcome for an unchanged file, with its page linked from the previous output.
+    private func reuse(_ entry: ArticleCache.Entry?, stamp: FileStamp, stage: OutputStage) -> Outcome? {
+        guard let entry, entry.stamp == stamp else { return nil }
+        var outcome = entry.outcome
+        outcome.reused = true
+        if outcome.isSkippedDraft { return outcome }
+        guard let summary = outcome.summary, stage.linkFromOutput("articles/\(summary.slug)/index.html") else {
+            return nil
+        }
+        return outcome
+    }
+
+    private func work(enricher: ArticleEnricher, renderer: ArticlePageRenderer, stage: OutputStage) -> Outcome {
         guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(path).path) else {
             return Outcome(summary: nil, diagnostics: [Diagnostic(file: path, message: "cannot read the file")])
         }

@@ -1,0 +1,56 @@
+import ArchiveModel
+import Foundation
+
+/// What an article job produced in an earlier build, kept by `serve` between rebuilds: an article
+/// whose file is unchanged, built with the same settings, templates and gazetteer, is neither read nor
+/// enriched nor rendered again; its page is linked from the previous output.
+public final class ArticleCache: @unchecked Sendable {
+    // @unchecked: every access to the dictionary goes through `lock`.
+    struct Entry: Sendable {
+        var stamp: FileStamp
+        var outcome: ArticleJob.Outcome
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var context: Int?
+
+    public init() {}
+
+    /// Starts a build whose article pages depend on `context`; a different context empties the cache.
+    func begin(context: Int) {
+        lock.withLock {
+            if self.context != context { entries = [:] }
+            self.context = context
+        }
+    }
+
+    func entry(for path: String) -> Entry? {
+        lock.withLock { entries[path] }
+    }
+
+    func store(_ entry: Entry, for path: String) {
+        lock.withLock { entries[path] = entry }
+    }
+
+    /// Forgets articles whose files are gone.
+    func keep(only paths: Set<String>) {
+        lock.withLock { entries = entries.filter { paths.contains($0.key) } }
+    }
+
+    var count: Int { lock.withLock { entries.count } }
+}
+
+/// A file's size and modification time: a changed file changes one or the other.
+struct FileStamp: Sendable, Equatable {
+    var size: UInt64
+    var modified: Double
+
+    init?(_ url: URL) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+            let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date
+        else { return nil }
+        self.size = size.uint64Value
+        self.modified = date.timeIntervalSince1970
+    }
+}
