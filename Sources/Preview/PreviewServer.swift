@@ -96,7 +96,7 @@ public struct PreviewServer: Sendable {
             let elapsed = start.duration(to: .now)
             let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             logger.info(
-                "rebuilt (\(reason)): \(report.articles) articles (\(report.reused) unchanged), \(report.pages) pages in \(Int(milliseconds)) ms"
+                "rebuilt (\(reason)): \(report.articles) articles (\(report.reused) unchanged), \(report.pages) pages (\(report.reusedPages) unchanged) in \(Int(milliseconds)) ms"
             )
             for warning in report.warnings { logger.warning("\(warning.description)") }
         } catch {

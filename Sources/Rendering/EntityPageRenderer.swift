@@ -101,6 +101,46 @@ public struct EntityPageRenderer: Sendable {
             html: templates.render(PageContext(site: site, page: meta, content: content), template: "entities"))
     }
 
+    /// A hash of everything `render(page)` shows (see `IndexPageRenderer.fingerprint`).
+    public func fingerprint(_ page: EntityPage) -> Int {
+        var hasher = Hasher()
+        hasher.combine(page)
+        switch page {
+        case .index(let type, let number):
+            let ids = index.entities.ranked[type] ?? []
+            hasher.combine(ids.count)
+            for id in ids[Pagination.range(of: number, size: Self.indexPageSize, count: ids.count)] {
+                hasher.combine(id)
+                hasher.combine(index.entities.entries[id]?.entity.name)
+                hasher.combine(index.entities.entries[id]?.articles.count)
+            }
+        case .entity(let id, let number):
+            guard let entry = index.entities.entries[id] else { break }
+            hasher.combine(entry.entity)
+            hasher.combine(entry.articles.count)
+            for offset in Pagination.range(of: number, size: site.config.pageSize, count: entry.articles.count) {
+                hasher.combine(index.articleHash(entry.articles[offset]))
+                hasher.combine(entry.contexts[offset])
+            }
+            for companion in index.entities.companions(of: id) {
+                hasher.combine(companion.entity.id)
+                hasher.combine(companion.entity.name)
+                hasher.combine(companion.entity.type)
+                hasher.combine(entry.companions[companion.entity.id])
+            }
+            for (month, count) in entry.months.sorted(by: { $0.key < $1.key }) {
+                hasher.combine(month)
+                hasher.combine(count)
+            }
+            let quotes = index.quotes.bySpeaker[id] ?? []
+            hasher.combine(quotes.count)
+            for quote in quotes.prefix(QuotePageRenderer.preview) {
+                QuotePageRenderer.combine(quote, index: index, into: &hasher)
+            }
+        }
+        return hasher.finalize()
+    }
+
     private func pageCount(_ items: Int, size: Int) -> Int { Pagination.pageCount(items: items, size: size) }
 }
 

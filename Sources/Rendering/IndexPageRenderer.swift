@@ -12,6 +12,15 @@ public enum IndexPage: Sendable, Hashable {
     case undated(page: Int)
     case about
     case notFound
+
+    /// The page number of a paginated list, nil for single pages.
+    var number: Int? {
+        switch self {
+        case .home(let page), .tag(_, let page), .year(_, let page), .month(_, _, let page), .undated(let page):
+            return page
+        case .tagIndex, .archiveIndex, .about, .notFound: return nil
+        }
+    }
 }
 
 /// Renders the cross-article pages (home, tags, archive, 404) from the site index. `pages` lists
@@ -49,8 +58,11 @@ public struct IndexPageRenderer: Sendable {
     public func render(_ page: IndexPage) -> RenderedPage {
         switch page {
         case .home(let number):
-            let all = Array(index.articles.indices)
-            return list(all, number: number, basePath: "", template: "home", kind: "home", title: site.config.title) {
+            // The range itself, not an array of 10,000 positions per home page.
+            return list(
+                index.articles.indices, number: number, basePath: "", template: "home", kind: "home",
+                title: site.config.title
+            ) {
                 ListView(
                     heading: site.config.title, intro: site.config.description.isEmpty ? nil : site.config.description)
             }
@@ -116,6 +128,53 @@ public struct IndexPageRenderer: Sendable {
         }
     }
 
+    /// A hash of everything `render(page)` shows: equal fingerprints in one process mean equal pages
+    /// (given the same templates and settings), so a rebuild can keep the previous file.
+    public func fingerprint(_ page: IndexPage) -> Int {
+        var hasher = Hasher()
+        hasher.combine(page)
+        func items<Positions: RandomAccessCollection<Int>>(_ positions: Positions) where Positions.Index == Int {
+            hasher.combine(positions.count)
+            guard case let number? = page.number else { return }
+            let range = Pagination.range(of: number, size: pageSize, count: positions.count)
+            for offset in range { hasher.combine(index.articleHash(positions[positions.startIndex + offset])) }
+        }
+        switch page {
+        case .home: items(index.articles.indices)
+        case .tagIndex:
+            for tag in index.tags {
+                hasher.combine(tag.slug)
+                hasher.combine(tag.name)
+                hasher.combine(tag.articles.count)
+            }
+        case .tag(let position, _):
+            let tag = index.tags[position]
+            hasher.combine(tag.slug)
+            hasher.combine(tag.name)
+            items(tag.articles)
+        case .archiveIndex, .year:
+            for year in index.years {
+                hasher.combine(year.year)
+                hasher.combine(year.articles.count)
+            }
+            hasher.combine(index.undated.count)
+            if case .year(let y, _) = page {
+                for month in index.years[y].months {
+                    hasher.combine(month.month)
+                    hasher.combine(month.articles.count)
+                }
+                items(index.years[y].articles)
+            }
+        case .month(let y, let m, _):
+            hasher.combine(index.years[y].months[m].year)
+            hasher.combine(index.years[y].months[m].month)
+            items(index.years[y].months[m].articles)
+        case .undated: items(index.undated)
+        case .about, .notFound: break
+        }
+        return hasher.finalize()
+    }
+
     private func pageCount(_ items: Int) -> Int { Pagination.pageCount(items: items, size: pageSize) }
 
     private func yearLinks(current: Int?) -> [LinkView] {
@@ -136,11 +195,13 @@ public struct IndexPageRenderer: Sendable {
     }
 
     /// Page `number` of a paginated list of article positions.
-    private func list(
-        _ positions: [Int], number: Int, basePath: String, template: String, kind: String, title: String,
+    private func list<Positions: RandomAccessCollection<Int>>(
+        _ positions: Positions, number: Int, basePath: String, template: String, kind: String, title: String,
         makeView: () -> ListView
-    ) -> RenderedPage {
-        let slice = positions[Pagination.range(of: number, size: pageSize, count: positions.count)]
+    ) -> RenderedPage where Positions.Index == Int {
+        let range = Pagination.range(of: number, size: pageSize, count: positions.count)
+        let slice = Array(
+            positions[(positions.startIndex + range.lowerBound)..<(positions.startIndex + range.upperBound)])[...]
         let page = Page(number: number, count: pageCount(positions.count), items: slice)
         var view = makeView()
         view.articles = slice.map { ArticleCard(summary: index.articles[$0], urls: urls) }

@@ -111,6 +111,46 @@ public struct QuotePageRenderer: Sendable {
             html: templates.render(PageContext(site: site, page: meta, content: view), template: template))
     }
 
+    /// A hash of everything `render(page)` shows (see `IndexPageRenderer.fingerprint`).
+    public func fingerprint(_ page: QuotePage) -> Int {
+        var hasher = Hasher()
+        hasher.combine(page)
+        func entries(_ list: [QuoteIndex.Entry], number: Int) {
+            hasher.combine(list.count)
+            for entry in list[Pagination.range(of: number, size: Self.pageSize, count: list.count)] {
+                Self.combine(entry, index: index, into: &hasher)
+            }
+        }
+        switch page {
+        case .index(let number): entries(index.quotes.all, number: number)
+        case .speakers(let number):
+            let speakers = index.quotes.speakers
+            hasher.combine(speakers.count)
+            for id in speakers[Pagination.range(of: number, size: Self.pageSize, count: speakers.count)] {
+                hasher.combine(id)
+                hasher.combine(index.entities.entries[id]?.entity.name)
+                hasher.combine(index.entities.entries[id]?.entity.type)
+                let quotes = index.quotes.bySpeaker[id] ?? []
+                hasher.combine(quotes.count)
+                for quote in quotes.prefix(Self.preview) { Self.combine(quote, index: index, into: &hasher) }
+            }
+        case .speaker(let id, let number):
+            hasher.combine(index.entities.entries[id]?.entity.name)
+            hasher.combine(index.entities.entries[id]?.entity.type)
+            entries(index.quotes.bySpeaker[id] ?? [], number: number)
+        }
+        return hasher.finalize()
+    }
+
+    /// What a quotation item shows: the quotation, its article and its speaker's page.
+    static func combine(_ entry: QuoteIndex.Entry, index: SiteIndex, into hasher: inout Hasher) {
+        hasher.combine(index.articleHash(entry.article))
+        hasher.combine(entry.quote)
+        if let speaker = index.articles[entry.article].quotes[entry.quote].speakerID {
+            hasher.combine(index.entities.entries[speaker]?.entity.type)
+        }
+    }
+
     private func pageCount(_ items: Int) -> Int { Pagination.pageCount(items: items, size: Self.pageSize) }
 }
 

@@ -1,9 +1,10 @@
 import ArchiveModel
 import Foundation
 
-/// What an article job produced in an earlier build, kept by `serve` between rebuilds: an article
-/// whose file is unchanged, built with the same settings, templates and gazetteer, is neither read nor
-/// enriched nor rendered again; its page is linked from the previous output.
+/// What earlier builds produced, kept by `serve` between rebuilds. An article whose file is
+/// unchanged, built with the same settings, templates and gazetteer, is neither read nor enriched nor
+/// rendered again; a cross-article page whose fingerprint (a hash of everything it shows) is
+/// unchanged is not rendered again. Either way its file is linked from the previous output.
 public final class ArticleCache: @unchecked Sendable {
     // @unchecked: every access to the dictionary goes through `lock`.
     struct Entry: Sendable {
@@ -11,8 +12,15 @@ public final class ArticleCache: @unchecked Sendable {
         var outcome: ArticleJob.Outcome
     }
 
+    /// A cross-article page: its fingerprint and file in the output folder.
+    struct PageEntry: Sendable {
+        var fingerprint: Int
+        var file: String
+    }
+
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    private var pages: [String: PageEntry] = [:]
     private var context: Int?
 
     public init() {}
@@ -20,7 +28,10 @@ public final class ArticleCache: @unchecked Sendable {
     /// Starts a build whose article pages depend on `context`; a different context empties the cache.
     func begin(context: Int) {
         lock.withLock {
-            if self.context != context { entries = [:] }
+            if self.context != context {
+                entries = [:]
+                pages = [:]
+            }
             self.context = context
         }
     }
@@ -31,6 +42,14 @@ public final class ArticleCache: @unchecked Sendable {
 
     func store(_ entry: Entry, for path: String) {
         lock.withLock { entries[path] = entry }
+    }
+
+    func page(_ key: String) -> PageEntry? {
+        lock.withLock { pages[key] }
+    }
+
+    func storePage(_ entry: PageEntry, for key: String) {
+        lock.withLock { pages[key] = entry }
     }
 
     /// Forgets articles whose files are gone.

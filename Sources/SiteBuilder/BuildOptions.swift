@@ -34,4 +34,6 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// Articles taken unchanged from an `ArticleCache`.
     public var reused: Int = 0
+    /// Cross-article pages whose fingerprint had not changed, linked from the previous output.
+    public var reusedPages: Int = 0
 }

@@ -51,7 +51,8 @@ public struct SiteBuilder: Sendable {
             do throws(Diagnostic) { try stage.commit() } catch { throw DiagnosticError([error]) }
             return BuildReport(
                 articles: report.articles, drafts: report.drafts, pages: report.pages,
-                seconds: Date().timeIntervalSince(start), warnings: report.warnings, reused: report.reused)
+                seconds: Date().timeIntervalSince(start), warnings: report.warnings, reused: report.reused,
+                reusedPages: report.reusedPages)
         } catch {
             stage.discard()
             throw error
@@ -90,9 +91,12 @@ public struct SiteBuilder: Sendable {
         let entityPages = entityRenderer.pages
         let quoteRenderer = QuotePageRenderer(index: index, templates: templates, config: config)
         let quotePages = quoteRenderer.pages
-        diagnostics += await write(indexPages, to: stage) { indexRenderer.render($0) }
-        diagnostics += await write(entityPages, to: stage) { entityRenderer.render($0) }
-        diagnostics += await write(quotePages, to: stage) { quoteRenderer.render($0) }
+        let written = [
+            await write(indexPages, to: stage, fingerprint: indexRenderer.fingerprint) { indexRenderer.render($0) },
+            await write(entityPages, to: stage, fingerprint: entityRenderer.fingerprint) { entityRenderer.render($0) },
+            await write(quotePages, to: stage, fingerprint: quoteRenderer.fingerprint) { quoteRenderer.render($0) },
+        ]
+        diagnostics += written.flatMap(\.diagnostics)
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
         do throws(Diagnostic) {
             diagnostics += try copyStaticFiles(into: stage)
@@ -102,23 +106,33 @@ public struct SiteBuilder: Sendable {
         return BuildReport(
             articles: summaries.count, drafts: outcomes.filter(\.isSkippedDraft).count,
             pages: summaries.count + indexPages.count + entityPages.count + quotePages.count, seconds: 0,
-            warnings: diagnostics, reused: outcomes.filter(\.reused).count)
+            warnings: diagnostics, reused: outcomes.filter(\.reused).count,
+            reusedPages: written.map(\.reused).reduce(0, +))
     }
 
-    /// Renders and writes pages in parallel; returns the write failures.
-    private func write<Page: Sendable>(
-        _ pages: [Page], to stage: OutputStage, render: @escaping @Sendable (Page) -> RenderedPage?
-    ) async -> [Diagnostic] {
-        let failures = await concurrentMap(pages, limit: options.concurrency) { page -> Diagnostic? in
-            guard let rendered = render(page) else { return nil }
+    /// Renders and writes pages in parallel; returns the write failures. With a cache, a page whose
+    /// fingerprint is what it was in the previous build is linked from the previous output instead.
+    private func write<Page: Sendable & Hashable>(
+        _ pages: [Page], to stage: OutputStage, fingerprint: @escaping @Sendable (Page) -> Int,
+        render: @escaping @Sendable (Page) -> RenderedPage?
+    ) async -> (diagnostics: [Diagnostic], reused: Int) {
+        let cache = self.cache
+        let results = await concurrentMap(pages, limit: options.concurrency) { page -> (Diagnostic?, Bool) in
+            let key = "\(Page.self):\(page)"
+            let print = cache == nil ? 0 : fingerprint(page)
+            if let previous = cache?.page(key), previous.fingerprint == print, stage.linkFromOutput(previous.file) {
+                return (nil, true)
+            }
+            guard let rendered = render(page) else { return (nil, false) }
             do throws(Diagnostic) {
                 try stage.write(rendered.html, to: rendered.filePath)
-                return nil
+                cache?.storePage(ArticleCache.PageEntry(fingerprint: print, file: rendered.filePath), for: key)
+                return (nil, false)
             } catch {
-                return error
+                return (error, false)
             }
         }
-        return failures.compactMap { $0 }
+        return (results.compactMap(\.0), results.filter(\.1).count)
     }
 
     /// Theme assets go to `assets/`, `Content/static/` to the site root; a static file that would

@@ -38,6 +38,11 @@ public struct SiteIndex: Sendable {
     public let entities: EntityIndex
     /// Every quotation, and each speaker's.
     public let quotes: QuoteIndex
+    /// A hash of each summary in `articles`, for page fingerprints.
+    private let articleHashes: [Int]
+
+    /// The hash of the summary at `position`: it changes whenever anything a list shows of it does.
+    public func articleHash(_ position: Int) -> Int { articleHashes[position] }
 
     /// `entityDetails` gives the descriptions and links of known entities (entities.yml, built-in places).
     public init(summaries: [ArticleSummary], entityDetails: (String) -> Entity? = { _ in nil }) {
@@ -45,6 +50,7 @@ public struct SiteIndex: Sendable {
         articles = sorted
         entities = EntityIndex(articles: sorted, details: entityDetails)
         quotes = QuoteIndex(articles: sorted)
+        articleHashes = sorted.map(\.hashValue)
         var tagsBySlug: [String: Tag] = [:]
         var years: [Year] = []
         var undated: [Int] = []

@@ -35,3 +35,76 @@ struct ArticleCacheTests {
         #expect(site.output("articles/b/index.html")?.contains("<!-- changed -->") == true)
     }
 }
+
+/// A rebuild that reuses pages must write exactly what a full build writes.
+struct IncrementalEquivalenceTests {
+    /// Every file under `folder` with its bytes.
+    func files(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
+            result[path] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    @Test(arguments: ["title", "date", "tags", "quote", "entity", "delete", "add"])
+    func anEditedArchiveRebuildsToWhatAFullBuildWrites(edit: String) async throws {
+        let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/news/\npaginate: 2\n")
+        defer { site.remove() }
+        for (index, name) in ["Eleanor Whitcombe", "Graham Pell", "Ravi Chandran", "Margaret Ellery", "Ananya Rao"]
+            .enumerated()
+        {
+            try site.article(
+                "2015-0\(index + 1)-0\(index + 1)-story-\(index).md",
+                "title: Story \(index)\ntags: [t\(index % 2), shared]",
+                body:
+                    "\(name), who chairs the board, said: \"Number \(index) matters.\"\n\nShe met Graham Pell in London."
+            )
+        }
+        let cache = ArticleCache()
+        let builder = SiteBuilder(options: BuildOptions(source: site.site), cache: cache)
+        _ = try await builder.build()
+        switch edit {
+        case "title":
+            try site.article(
+                "2015-03-03-story-2.md", "title: Renamed\ntags: [t0, shared]",
+                body: "Ravi Chandran, who chairs the board, said: \"Number 2 matters.\"")
+        case "date":
+            try site.article(
+                "2015-03-03-story-2.md", "title: Story 2\ndate: 2019-12-31\ntags: [t0, shared]",
+                body: "Ravi Chandran spoke.")
+        case "tags":
+            try site.article("2015-03-03-story-2.md", "title: Story 2\ntags: [brand-new]", body: "Ravi Chandran spoke.")
+        case "quote":
+            try site.article(
+                "2015-03-03-story-2.md", "title: Story 2\ntags: [t0, shared]",
+                body: "Ravi Chandran, who chairs the board, said: \"A new quotation.\"")
+        case "entity":
+            try site.article(
+                "2015-03-03-story-2.md", "title: Story 2\ntags: [t0, shared]",
+                body: "Priya Raman, who runs the trust, met Graham Pell in Paris.")
+        case "delete":
+            try FileManager.default.removeItem(
+                at: site.site.appendingPathComponent("Content/articles/2015-03-03-story-2.md"))
+        default:
+            try site.article(
+                "2016-01-01-extra.md", "title: Extra\ntags: [shared]", body: "Eleanor Whitcombe said: \"One more.\"")
+        }
+        let report = try await builder.build()
+        #expect(report.reusedPages > 0, "no cross-article page was kept")
+        #expect(report.reusedPages < report.pages - report.articles, "every cross-article page was kept")
+        let incremental = try files(site.output)
+        let fresh = site.folder.appendingPathComponent("Fresh")
+        _ = try await SiteBuilder(options: BuildOptions(source: site.site, output: fresh)).build()
+        let full = try files(fresh)
+        #expect(Set(incremental.keys) == Set(full.keys))
+        for (path, data) in full where incremental[path] != data {
+            Issue.record("\(edit): \(path) differs from a full build")
+        }
+    }
+}
