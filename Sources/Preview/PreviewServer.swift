@@ -38,6 +38,8 @@ public struct PreviewServer: Sendable {
     public init(
         options: PreviewOptions, logger: Logger = Logger(label: "broadsheet.serve") { _ in SwiftLogNoOpLogHandler() }
     ) {
+        var options = options
+        options.build.removesOldOutputInBackground = true
         self.options = options
         self.logger = logger
     }

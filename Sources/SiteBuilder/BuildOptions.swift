@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Parallel per-article tasks; the core count by default.
     public var concurrency: Int
+    /// Delete the previous output on another thread after the swap (serve), rather than before returning.
+    public var removesOldOutputInBackground = false
 
     public init(
         source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,

@@ -89,14 +89,23 @@ struct OutputStage {
     }
 
     /// Replaces the output folder with the stage.
-    func commit() throws(Diagnostic) {
+    /// With `removeInBackground` (serve), the previous output is deleted on another thread after the
+    /// swap, so the new site is served at once; its folder is named `.Output.old-<random>` meanwhile.
+    func commit(removeInBackground: Bool = false) throws(Diagnostic) {
         let files = FileManager.default
-        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old")
+        let suffix = removeInBackground ? "old-\(UInt32.random(in: 0...UInt32.max))" : "old"
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
         do {
             if files.fileExists(atPath: old.path) { try files.removeItem(at: old) }
             if files.fileExists(atPath: output.path) { try files.moveItem(at: output, to: old) }
             try files.moveItem(at: stage, to: output)
-            if files.fileExists(atPath: old.path) { try files.removeItem(at: old) }
+            if files.fileExists(atPath: old.path) {
+                if removeInBackground {
+                    Thread.detachNewThread { try? FileManager.default.removeItem(at: old) }
+                } else {
+                    try files.removeItem(at: old)
+                }
+            }
         } catch {
             throw Diagnostic(
                 file: output.path, message: "cannot replace the output folder: \(error.localizedDescription)")

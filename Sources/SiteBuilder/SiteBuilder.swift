@@ -48,7 +48,9 @@ public struct SiteBuilder: Sendable {
         do throws(DiagnosticError) {
             let report = try await buildPages(
                 config: config, templates: templates, enricher: ArticleEnricher(gazetteer: gazetteer), stage: stage)
-            do throws(Diagnostic) { try stage.commit() } catch { throw DiagnosticError([error]) }
+            do throws(Diagnostic) {
+                try stage.commit(removeInBackground: options.removesOldOutputInBackground)
+            } catch { throw DiagnosticError([error]) }
             return BuildReport(
                 articles: report.articles, drafts: report.drafts, pages: report.pages,
                 seconds: Date().timeIntervalSince(start), warnings: report.warnings, reused: report.reused,
