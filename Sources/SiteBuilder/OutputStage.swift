@@ -21,6 +21,7 @@ struct OutputStage {
         stage = output.deletingLastPathComponent().appendingPathComponent(".\(name).staging", isDirectory: true)
         stagePath = stage.path
         try Self.checkReplaceable(output: output, source: source)
+        Self.removeLeftovers(of: output)
         let files = FileManager.default
         do {
             if files.fileExists(atPath: stage.path) { try files.removeItem(at: stage) }
@@ -132,6 +133,19 @@ struct OutputStage {
             throw Diagnostic(file: relativePath, message: "refusing to write outside the output folder")
         }
         return target
+    }
+
+    /// Previous outputs that a stopped `serve` was still deleting (`.Output.old-<n>`), removed in the background.
+    private static func removeLeftovers(of output: URL) {
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).old-"
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter {
+            $0.hasPrefix(prefix)
+        }
+        guard !leftovers.isEmpty else { return }
+        Thread.detachNewThread {
+            for name in leftovers { try? FileManager.default.removeItem(at: parent.appendingPathComponent(name)) }
+        }
     }
 
     /// The output folder may be replaced if it does not exist, is empty, or was made by Broadsheet,
