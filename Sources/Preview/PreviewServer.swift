@@ -23,7 +23,7 @@ public struct PreviewOptions: Sendable {
     }
 }
 
-/// The local preview: builds the site, serves the output folder under its base path, watches
+/// The local preview: builds the site into memory, serves it under its base path, watches
 /// Content/ and Templates/, rebuilds after each burst of saves and tells open pages to reload (or,
 /// for stylesheet-only changes, to swap stylesheets). A failed rebuild keeps the last good site and
 /// shows its diagnostics on every page until a rebuild succeeds.
@@ -34,12 +34,14 @@ public struct PreviewServer: Sendable {
     let live = LiveReload()
     /// Articles that did not change since the last rebuild are not read, enriched or rendered again.
     let cache = ArticleCache()
+    /// The site as built, served from memory: serve writes nothing to the output folder.
+    let site = MemorySite()
 
     public init(
         options: PreviewOptions, logger: Logger = Logger(label: "broadsheet.serve") { _ in SwiftLogNoOpLogHandler() }
     ) {
         var options = options
-        options.build.removesOldOutputInBackground = true
+        options.build.memorySite = site
         self.options = options
         self.logger = logger
     }
@@ -51,7 +53,7 @@ public struct PreviewServer: Sendable {
     {
         await rebuild(reason: "first build")
         let basePath = (try? SiteLoader.config(in: options.build.source).basePath) ?? "/"
-        let files = StaticSiteResponder(root: options.build.output, basePath: basePath, state: state)
+        let files = StaticSiteResponder(site: site, basePath: basePath, state: state)
         let live = self.live
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             if request.uri.path == StaticSiteResponder.eventsPath { return await Self.events(live) }

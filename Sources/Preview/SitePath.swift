@@ -1,15 +1,17 @@
 import Foundation
+import SiteBuilder
 
 /// What a request path names in the built site: a file, a folder that needs its trailing slash,
-/// or nothing. Pure, so every way of escaping the site can be tested: `..` (also percent-encoded),
-/// backslashes, NUL bytes and symbolic links that point outside all resolve to `notFound`.
+/// or nothing. Every way of escaping the site resolves to `notFound`: `..` (also percent-encoded),
+/// backslashes, NUL bytes, paths outside the base path.
 enum SitePath: Equatable {
-    case file(URL)
+    /// A file, by its path relative to the site root.
+    case file(String)
     case redirect(String)
     case notFound
 
-    /// Resolves `rawPath` (as sent, percent-encoded, without the query) under `basePath` in `root`.
-    static func resolve(_ rawPath: String, basePath: String, root: URL) -> SitePath {
+    /// Resolves `rawPath` (as sent, percent-encoded, without the query) under `basePath` in `site`.
+    static func resolve(_ rawPath: String, basePath: String, site: MemorySite) -> SitePath {
         guard let decoded = rawPath.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\"),
             decoded.hasPrefix("/")
         else { return .notFound }
@@ -18,17 +20,11 @@ enum SitePath: Equatable {
         // The site lives under its base path; "/archive" without the slash is the same folder.
         if decoded + "/" == basePath { return .redirect(basePath) }
         guard decoded.hasPrefix(basePath) else { return .notFound }
-        let relative = String(decoded.dropFirst(basePath.count))
-        let rootPath = root.resolvingSymlinksInPath().path
-        var target = root.appendingPathComponent(relative).resolvingSymlinksInPath()
-        guard target.path == rootPath || target.path.hasPrefix(rootPath + "/") else { return .notFound }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return .notFound }
-        if isDirectory.boolValue {
-            guard decoded.hasSuffix("/") else { return .redirect(rawPath + "/") }
-            target = target.appendingPathComponent("index.html")
-            guard FileManager.default.fileExists(atPath: target.path) else { return .notFound }
-        }
-        return .file(target)
+        let relative = segments.dropFirst(basePath.split(separator: "/").count).joined(separator: "/")
+        if !decoded.hasSuffix("/"), site.file(relative) != nil { return .file(relative) }
+        guard site.isFolder(relative) else { return .notFound }
+        guard decoded.hasSuffix("/") else { return .redirect(rawPath + "/") }
+        let index = relative.isEmpty ? "index.html" : relative + "/index.html"
+        return site.file(index) == nil ? .notFound : .file(index)
     }
 }

@@ -1,13 +1,14 @@
 import ArchiveModel
 import Foundation
 import Hummingbird
+import SiteBuilder
 
-/// Serves the built site as a static host would: index.html for folders (with a redirect that adds
+/// Serves the built site (held in memory) as a static host would: index.html for folders (with a redirect that adds
 /// the trailing slash), the site's 404.html with status 404, media types by extension, ETag and
 /// Last-Modified with 304 answers, HEAD. HTML pages get the live-reload script and, after a failed
 /// rebuild, the error overlay.
 struct StaticSiteResponder: Sendable {
-    let root: URL
+    let site: MemorySite
     let basePath: String
     let state: PreviewState
     static let eventsPath = "/__broadsheet/events"
@@ -16,31 +17,25 @@ struct StaticSiteResponder: Sendable {
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
-        switch SitePath.resolve(request.uri.path, basePath: basePath, root: root) {
+        switch SitePath.resolve(request.uri.path, basePath: basePath, site: site) {
         case .redirect(let location):
             let query = request.uri.query.map { "?" + $0 } ?? ""
             return Response(status: .movedPermanently, headers: [.location: location + query])
         case .notFound:
-            let page = root.appendingPathComponent("404.html")
-            if FileManager.default.fileExists(atPath: page.path) {
-                return await file(page, request: request, status: .notFound)
-            }
+            if site.file("404.html") != nil { return await file("404.html", request: request, status: .notFound) }
             return Response(
                 status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: "Not found\n")))
-        case .file(let url):
-            return await file(url, request: request, status: .ok)
+        case .file(let path):
+            return await file(path, request: request, status: .ok)
         }
     }
 
-    private func file(_ url: URL, request: Request, status: HTTPResponse.Status) async -> Response {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-            let data = FileManager.default.contents(atPath: url.path)
-        else {
-            return Response(status: .notFound)
-        }
-        let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-        let type = ContentTypes.forFile(url.lastPathComponent)
+    private func file(_ path: String, request: Request, status: HTTPResponse.Status) async -> Response {
+        guard let stored = site.file(path) else { return Response(status: .notFound) }
+        let data = stored.data
+        let modified = stored.modified
+        let type = ContentTypes.forFile(path)
         let isHTML = type.hasPrefix("text/html")
         let version = await state.version
         let seconds = Int(modified.timeIntervalSince1970)

@@ -4,7 +4,7 @@ import Foundation
 /// The staging folder a build writes into, swapped in place of the output folder only when the
 /// whole build succeeded, so a failed build leaves the previous site untouched. Every write is
 /// checked to stay inside the stage, whatever a slug or file name says.
-struct OutputStage {
+struct OutputStage: SiteOutput {
     /// A file in the output folder that says Broadsheet made it, so that a build never replaces a
     /// folder of someone else's files.
     static let marker = ".broadsheet-output"
@@ -12,6 +12,8 @@ struct OutputStage {
     let output: URL
     let stage: URL
     private let stagePath: String
+    /// Delete the previous output on another thread after the swap (see `BuildOptions`).
+    var removesOldOutputInBackground = false
 
     /// Creates an empty stage next to `output` (`.Output.staging`), after checking that `output`
     /// may be replaced.
@@ -76,7 +78,7 @@ struct OutputStage {
 
     /// Hard-links a file of the current output folder into the stage (for a page that has not
     /// changed since the last build); false when there is no such file or linking fails.
-    func linkFromOutput(_ relativePath: String) -> Bool {
+    func keep(_ relativePath: String) -> Bool {
         guard let target = try? resolve(relativePath) else { return false }
         let previous = output.appendingPathComponent(relativePath)
         do {
@@ -92,16 +94,16 @@ struct OutputStage {
     /// Replaces the output folder with the stage.
     /// With `removeInBackground` (serve), the previous output is deleted on another thread after the
     /// swap, so the new site is served at once; its folder is named `.Output.old-<random>` meanwhile.
-    func commit(removeInBackground: Bool = false) throws(Diagnostic) {
+    func commit() throws(Diagnostic) {
         let files = FileManager.default
-        let suffix = removeInBackground ? "old-\(UInt32.random(in: 0...UInt32.max))" : "old"
+        let suffix = removesOldOutputInBackground ? "old-\(UInt32.random(in: 0...UInt32.max))" : "old"
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
         do {
             if files.fileExists(atPath: old.path) { try files.removeItem(at: old) }
             if files.fileExists(atPath: output.path) { try files.moveItem(at: output, to: old) }
             try files.moveItem(at: stage, to: output)
             if files.fileExists(atPath: old.path) {
-                if removeInBackground {
+                if removesOldOutputInBackground {
                     Thread.detachNewThread { try? FileManager.default.removeItem(at: old) }
                 } else {
                     try files.removeItem(at: old)
@@ -118,8 +120,8 @@ struct OutputStage {
         try? FileManager.default.removeItem(at: stage)
     }
 
-    /// The absolute URL for a path in the stage; a path that would leave it is an error.
-    private func resolve(_ relativePath: String) throws(Diagnostic) -> URL {
+    /// A relative path that would leave the output folder is an error, whatever a slug or file name says.
+    static func checkInside(_ relativePath: String) throws(Diagnostic) {
         let components = relativePath.split(separator: "/")
         guard !relativePath.hasPrefix("/"), !components.contains(where: { $0 == ".." || $0 == "." }),
             !relativePath.contains("\\")
@@ -128,6 +130,11 @@ struct OutputStage {
                 file: relativePath, message: "refusing to write outside the output folder",
                 hint: "file names and slugs may not contain `..`, `/` at the start or backslashes")
         }
+    }
+
+    /// The absolute URL for a path in the stage; a path that would leave it is an error.
+    private func resolve(_ relativePath: String) throws(Diagnostic) -> URL {
+        try Self.checkInside(relativePath)
         let target = stage.appendingPathComponent(relativePath).standardizedFileURL
         guard target.path.hasPrefix(stagePath + "/") else {
             throw Diagnostic(file: relativePath, message: "refusing to write outside the output folder")

@@ -39,17 +39,23 @@ public struct SiteBuilder: Sendable {
         context.combine(entities)
         context.combine(options.includeDrafts)
         cache?.begin(context: context.finalize())
-        let stage: OutputStage
-        do throws(Diagnostic) {
-            stage = try OutputStage(output: options.output, source: options.source)
-        } catch {
-            throw DiagnosticError([error])
+        let stage: any SiteOutput
+        if let memory = options.memorySite {
+            stage = MemoryStage(site: memory)
+        } else {
+            do throws(Diagnostic) {
+                var disk = try OutputStage(output: options.output, source: options.source)
+                disk.removesOldOutputInBackground = options.removesOldOutputInBackground
+                stage = disk
+            } catch {
+                throw DiagnosticError([error])
+            }
         }
         do throws(DiagnosticError) {
             let report = try await buildPages(
                 config: config, templates: templates, enricher: ArticleEnricher(gazetteer: gazetteer), stage: stage)
             do throws(Diagnostic) {
-                try stage.commit(removeInBackground: options.removesOldOutputInBackground)
+                try stage.commit()
             } catch { throw DiagnosticError([error]) }
             return BuildReport(
                 articles: report.articles, drafts: report.drafts, pages: report.pages,
@@ -62,7 +68,7 @@ public struct SiteBuilder: Sendable {
     }
 
     private func buildPages(
-        config: SiteConfig, templates: TemplateSet, enricher: ArticleEnricher, stage: OutputStage
+        config: SiteConfig, templates: TemplateSet, enricher: ArticleEnricher, stage: any SiteOutput
     ) async throws(DiagnosticError) -> BuildReport {
         let source = options.source
         let articleRenderer = ArticlePageRenderer(templates: templates, config: config)
@@ -115,14 +121,14 @@ public struct SiteBuilder: Sendable {
     /// Renders and writes pages in parallel; returns the write failures. With a cache, a page whose
     /// fingerprint is what it was in the previous build is linked from the previous output instead.
     private func write<Page: Sendable & Hashable>(
-        _ pages: [Page], to stage: OutputStage, fingerprint: @escaping @Sendable (Page) -> Int,
+        _ pages: [Page], to stage: any SiteOutput, fingerprint: @escaping @Sendable (Page) -> Int,
         render: @escaping @Sendable (Page) -> RenderedPage?
     ) async -> (diagnostics: [Diagnostic], reused: Int) {
         let cache = self.cache
         let results = await concurrentMap(pages, limit: options.concurrency) { page -> (Diagnostic?, Bool) in
             let key = "\(Page.self):\(page)"
             let print = cache == nil ? 0 : fingerprint(page)
-            if let previous = cache?.page(key), previous.fingerprint == print, stage.linkFromOutput(previous.file) {
+            if let previous = cache?.page(key), previous.fingerprint == print, stage.keep(previous.file) {
                 return (nil, true)
             }
             guard let rendered = render(page) else { return (nil, false) }
@@ -139,7 +145,7 @@ public struct SiteBuilder: Sendable {
 
     /// Theme assets go to `assets/`, `Content/static/` to the site root; a static file that would
     /// overwrite a generated page is skipped with a warning.
-    private func copyStaticFiles(into stage: OutputStage) throws(Diagnostic) -> [Diagnostic] {
+    private func copyStaticFiles(into stage: any SiteOutput) throws(Diagnostic) -> [Diagnostic] {
         let assets = options.source.appendingPathComponent("Templates/assets", isDirectory: true)
         _ = try stage.copyTree(assets, files: ContentScanner.relativeFiles(under: assets), prefix: "assets/")
         let statics = options.source.appendingPathComponent("Content/static", isDirectory: true)
@@ -167,7 +173,7 @@ struct ArticleJob: Sendable {
     let source: URL
     let includeDrafts: Bool
 
-    func run(enricher: ArticleEnricher, renderer: ArticlePageRenderer, stage: OutputStage, cache: ArticleCache?)
+    func run(enricher: ArticleEnricher, renderer: ArticlePageRenderer, stage: any SiteOutput, cache: ArticleCache?)
         -> Outcome
     {
         let url = source.appendingPathComponent(path)
@@ -183,18 +189,18 @@ struct ArticleJob: Sendable {
     }
 
     /// A cached outcome for an unchanged file, with its page linked from the previous output.
-    private func reuse(_ entry: ArticleCache.Entry?, stamp: FileStamp, stage: OutputStage) -> Outcome? {
+    private func reuse(_ entry: ArticleCache.Entry?, stamp: FileStamp, stage: any SiteOutput) -> Outcome? {
         guard let entry, entry.stamp == stamp else { return nil }
         var outcome = entry.outcome
         outcome.reused = true
         if outcome.isSkippedDraft { return outcome }
-        guard let summary = outcome.summary, stage.linkFromOutput("articles/\(summary.slug)/index.html") else {
+        guard let summary = outcome.summary, stage.keep("articles/\(summary.slug)/index.html") else {
             return nil
         }
         return outcome
     }
 
-    private func work(enricher: ArticleEnricher, renderer: ArticlePageRenderer, stage: OutputStage) -> Outcome {
+    private func work(enricher: ArticleEnricher, renderer: ArticlePageRenderer, stage: any SiteOutput) -> Outcome {
         guard let data = FileManager.default.contents(atPath: source.appendingPathComponent(path).path) else {
             return Outcome(summary: nil, diagnostics: [Diagnostic(file: path, message: "cannot read the file")])
         }

@@ -73,13 +73,23 @@ struct PreviewServerTests {
     @Test func nothingOutsideTheSiteCanBeReached() async throws {
         try await withServer { http, site in
             try "secret".write(to: site.folder.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
-            // A link inside the served folder that points outside it.
+            // Links in Content/static that point outside the site, picked up by the rebuild they cause.
+            let statics = site.site.appendingPathComponent("Content/static")
+            try FileManager.default.createDirectory(at: statics, withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(
-                at: site.output.appendingPathComponent("leak"), withDestinationURL: site.folder)
+                at: statics.appendingPathComponent("leak"), withDestinationURL: site.folder)
+            try FileManager.default.createSymbolicLink(
+                at: statics.appendingPathComponent("passwd.txt"),
+                withDestinationURL: URL(fileURLWithPath: "/etc/passwd"))
+            try site.article("2016-07-04-flood.md", "title: Flood review", body: "Rebuilt with the links.")
+            #expect(
+                try eventually {
+                    try http.send("GET", "/news/articles/flood/").body.contains("Rebuilt with the links.")
+                })
             for path in [
                 "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc/passwd", "/news/..%2f..%2fsecret.txt",
                 "/news/%2e%2e/%2e%2e/secret.txt", "/news/..\\..\\secret.txt", "/etc/passwd", "/news/%00",
-                "/news/leak/secret.txt", "/news/leak/site/Content/site.yml",
+                "/news/leak/secret.txt", "/news/leak/site/Content/site.yml", "/news/passwd.txt",
             ] {
                 let reply = try http.send("GET", path)
                 #expect(reply.status == 404, "\(path) answered \(reply.status)")

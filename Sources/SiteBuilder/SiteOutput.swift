@@ -1,0 +1,110 @@
+import ArchiveModel
+import Foundation
+
+/// Where a build puts the site: a staging folder swapped in place of the output folder
+/// (`OutputStage`), or a new generation of an in-memory site (`MemoryStage`, for serve). Either way
+/// nothing is visible until `commit`, and a failed build leaves the previous site as it was.
+protocol SiteOutput: Sendable {
+    func write(_ contents: String, to relativePath: String) throws(Diagnostic)
+    /// Keeps the previous build's file at `relativePath`; false when there is none.
+    func keep(_ relativePath: String) -> Bool
+    /// Copies files under `folder` to `prefix` + their relative path; returns those skipped because a
+    /// generated page already had the path.
+    func copyTree(_ folder: URL, files relativePaths: [String], prefix: String) throws(Diagnostic) -> [String]
+    func commit() throws(Diagnostic)
+    func discard()
+}
+
+/// A built site held in memory, as `serve` keeps it: every file of the output by its path, replaced
+/// a whole generation at a time when a rebuild succeeds.
+public final class MemorySite: @unchecked Sendable {
+    // @unchecked: `files` and `folders` are read and replaced only under `lock`.
+    /// One file of the site.
+    public struct File: Sendable {
+        public let data: Data
+        public let modified: Date
+    }
+
+    private let lock = NSLock()
+    private var files: [String: File] = [:]
+    private var folders: Set<String> = []
+
+    public init() {}
+
+    /// The file at a path relative to the site root (`articles/x/index.html`).
+    public func file(_ path: String) -> File? {
+        lock.withLock { files[path] }
+    }
+
+    /// Whether a path names a folder of the site ("" is the root, `articles/x` a page's folder).
+    public func isFolder(_ path: String) -> Bool {
+        lock.withLock { folders.contains(path) }
+    }
+
+    public var count: Int { lock.withLock { files.count } }
+
+    func replace(with generation: [String: File]) {
+        var folders: Set<String> = [""]
+        for path in generation.keys {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
+            }
+        }
+        lock.withLock {
+            files = generation
+            self.folders = folders
+        }
+    }
+}
+
+/// A build's output on its way into a `MemorySite`: the new generation, assembled in parallel.
+final class MemoryStage: SiteOutput, @unchecked Sendable {
+    // @unchecked: `generation` is touched only under `lock`.
+    let site: MemorySite
+    private let lock = NSLock()
+    private var generation: [String: MemorySite.File] = [:]
+
+    init(site: MemorySite) {
+        self.site = site
+    }
+
+    func write(_ contents: String, to relativePath: String) throws(Diagnostic) {
+        try OutputStage.checkInside(relativePath)
+        let file = MemorySite.File(data: Data(contents.utf8), modified: Date())
+        lock.withLock { generation[relativePath] = file }
+    }
+
+    func keep(_ relativePath: String) -> Bool {
+        guard let previous = site.file(relativePath) else { return false }
+        lock.withLock { generation[relativePath] = previous }
+        return true
+    }
+
+    func copyTree(_ folder: URL, files relativePaths: [String], prefix: String) throws(Diagnostic) -> [String] {
+        var skipped: [String] = []
+        for relative in relativePaths {
+            let path = prefix + relative
+            try OutputStage.checkInside(path)
+            let source = folder.appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: source.path) else {
+                throw Diagnostic(file: source.path, message: "cannot read the file")
+            }
+            let modified = (try? FileManager.default.attributesOfItem(atPath: source.path)[.modificationDate]) as? Date
+            let taken = lock.withLock { () -> Bool in
+                if generation[path] != nil { return true }
+                generation[path] = MemorySite.File(data: data, modified: modified ?? Date())
+                return false
+            }
+            if taken { skipped.append(relative) }
+        }
+        return skipped
+    }
+
+    func commit() throws(Diagnostic) {
+        site.replace(with: lock.withLock { generation })
+    }
+
+    func discard() {}
+}
