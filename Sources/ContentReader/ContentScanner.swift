@@ -1,6 +1,10 @@
 import ArchiveModel
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Finds the files of a site folder: the article files under `Content/articles/` (recursively,
 /// skipping hidden files and editor backups), in a stable order.
 public enum ContentScanner {
@@ -19,20 +23,38 @@ public enum ContentScanner {
             .sorted()
     }
 
-    /// Every regular file under `folder`, as paths relative to it, hidden ones excluded.
+    /// Every regular file under `folder`, as paths relative to it, hidden ones excluded. Symbolic
+    /// links are not followed, so nothing outside the folder is ever picked up. Reads directories with
+    /// readdir: Foundation's enumerator and resource values were a fifth of a 10,000-article rebuild.
     public static func relativeFiles(under folder: URL) -> [String] {
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        let base = folder.standardizedFileURL.path
         var paths: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            paths.append(String(path.dropFirst(base.count + 1)))
-        }
+        collect(folder.standardizedFileURL.path, relative: "", into: &paths)
         return paths.sorted()
+    }
+
+    private static func collect(_ directory: String, relative: String, into paths: inout [String]) {
+        guard let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let full = directory + "/" + name
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                type =
+                    (info.st_mode & S_IFMT) == S_IFDIR
+                    ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
+            }
+            if type == Int32(DT_DIR) {
+                collect(full, relative: path, into: &paths)
+            } else if type == Int32(DT_REG) {
+                paths.append(path)
+            }
+        }
     }
 }

@@ -1,6 +1,10 @@
 import ArchiveModel
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What earlier builds produced, kept by `serve` between rebuilds. An article whose file is
 /// unchanged, built with the same settings, templates and gazetteer, is neither read nor enriched nor
 /// rendered again; a cross-article page whose fingerprint (a hash of everything it shows) is
@@ -62,14 +66,15 @@ public final class ArticleCache: @unchecked Sendable {
 
 /// A file's size and modification time: a changed file changes one or the other.
 struct FileStamp: Sendable, Equatable {
-    var size: UInt64
-    var modified: Double
+    var size: Int64
+    var seconds: Int
+    var nanoseconds: Int
 
-    init?(_ url: URL) {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-            let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date
-        else { return nil }
-        self.size = size.uint64Value
-        self.modified = date.timeIntervalSince1970
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int64(info.st_size)
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
     }
 }

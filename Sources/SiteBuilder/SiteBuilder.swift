@@ -176,8 +176,7 @@ struct ArticleJob: Sendable {
     func run(enricher: ArticleEnricher, renderer: ArticlePageRenderer, stage: any SiteOutput, cache: ArticleCache?)
         -> Outcome
     {
-        let url = source.appendingPathComponent(path)
-        let stamp = FileStamp(url)
+        let stamp = FileStamp(path: source.path + "/" + path)
         if let cache, let stamp, let reused = reuse(cache.entry(for: path), stamp: stamp, stage: stage) {
             return reused
         }

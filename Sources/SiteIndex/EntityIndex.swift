@@ -18,6 +18,8 @@ public struct EntityIndex: Sendable {
 
     /// Entries by id.
     public let entries: [String: Entry]
+    /// The ids of each entity's companions, most shared articles first.
+    private let topCompanions: [String: [String]]
     /// Ids of each type, most articles first, then by name.
     public let ranked: [EntityType: [String]]
 
@@ -45,6 +47,13 @@ public struct EntityIndex: Sendable {
             }
         }
         self.entries = entries
+        // Each entity's most frequent companions, sorted once here rather than on every page.
+        var top: [String: [String]] = [:]
+        for (id, entry) in entries {
+            top[id] = entry.companions.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                .prefix(Self.companionsShown).map(\.key)
+        }
+        topCompanions = top
         var ranked: [EntityType: [String]] = [:]
         for type in EntityType.allCases {
             ranked[type] = entries.values.filter { $0.entity.type == type }
@@ -55,10 +64,10 @@ public struct EntityIndex: Sendable {
     }
 
     /// The entities most often named alongside `id`, most shared articles first.
-    public func companions(of id: String, limit: Int = 10) -> [Entry] {
-        guard let entry = entries[id] else { return [] }
-        return entry.companions.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).compactMap {
-            entries[$0.key]
-        }
+    public func companions(of id: String) -> [Entry] {
+        (topCompanions[id] ?? []).compactMap { entries[$0] }
     }
+
+    /// How many companions an entity page shows.
+    public static let companionsShown = 10
 }
