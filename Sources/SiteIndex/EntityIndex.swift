@@ -29,34 +29,47 @@ public struct EntityIndex: Sendable {
 
     /// `details` supplies descriptions and links from entities.yml and the built-in knowledge.
     public init(articles: [ArticleSummary], details: (String) -> Entity?) {
-        var entries: [String: Entry] = [:]
+        // Built on an array indexed by a number per entity: mutating dictionary values in place was
+        // most of a 10,000-article rebuild's index time.
+        var numbers: [String: Int] = [:]
+        var built: [Entry] = []
+        var pairs: [[Int: Int]] = []
         for (position, article) in articles.enumerated() {
             let monthKey = article.date.map { $0.year * 12 + $0.month - 1 }
+            var present: [Int] = []
             for ref in article.entities {
-                if entries[ref.id] == nil {
+                let number: Int
+                if let known = numbers[ref.id] {
+                    number = known
+                } else {
+                    number = built.count
+                    numbers[ref.id] = number
                     let entity = details(ref.id) ?? Entity(id: ref.id, type: ref.type, name: ref.name)
-                    entries[ref.id] = Entry(entity: entity, articles: [], contexts: [], months: [:], companions: [:])
+                    built.append(Entry(entity: entity, articles: [], contexts: [], months: [:], companions: [:]))
+                    pairs.append([:])
                 }
-                entries[ref.id]?.articles.append(position)
-                entries[ref.id]?.contexts.append(ref.context)
-                if let monthKey { entries[ref.id]?.months[monthKey, default: 0] += ref.mentions }
+                built[number].articles.append(position)
+                built[number].contexts.append(ref.context)
+                if let monthKey { built[number].months[monthKey, default: 0] += ref.mentions }
+                if present.count < Self.companionLimit { present.append(number) }
             }
-            let companions = article.entities.prefix(Self.companionLimit).map(\.id)
-            for id in companions {
-                for other in companions where other != id { entries[id]?.companions[other, default: 0] += 1 }
+            for number in present {
+                for other in present where other != number { pairs[number][other, default: 0] += 1 }
             }
         }
-        self.entries = entries
-        // Each entity's most frequent companions, sorted once here rather than on every page.
         var top: [String: [String]] = [:]
-        for (id, entry) in entries {
-            top[id] = entry.companions.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        for number in built.indices {
+            built[number].companions = Dictionary(
+                uniqueKeysWithValues: pairs[number].map { (built[$0.key].entity.id, $0.value) })
+            // Each entity's most frequent companions, sorted once here rather than on every page.
+            top[built[number].entity.id] = built[number].companions.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
                 .prefix(Self.companionsShown).map(\.key)
         }
         topCompanions = top
+        entries = Dictionary(uniqueKeysWithValues: built.map { ($0.entity.id, $0) })
         var ranked: [EntityType: [String]] = [:]
         for type in EntityType.allCases {
-            ranked[type] = entries.values.filter { $0.entity.type == type }
+            ranked[type] = built.filter { $0.entity.type == type }
                 .sorted { ($0.articles.count, $1.entity.name) > ($1.articles.count, $0.entity.name) }
                 .map(\.entity.id)
         }
