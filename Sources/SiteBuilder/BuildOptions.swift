@@ -38,6 +38,23 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// Articles taken unchanged from an `ArticleCache`.
     public var reused: Int = 0
-    /// Cross-article pages whose fingerprint had not changed, linked from the previous output.
+    /// Cross-article pages whose fingerprint had not changed, kept from the previous build.
     public var reusedPages: Int = 0
+    /// Entities and quotations in the archive.
+    public var entities: Int = 0
+    public var quotes: Int = 0
+}
+
+/// How far a build has got, for a progress display: `done` of `total` items of a stage.
+public struct BuildProgress: Sendable {
+    public enum Stage: String, Sendable {
+        /// Reading, enriching and rendering articles.
+        case articles
+        /// Rendering the cross-article pages.
+        case pages
+    }
+
+    public var stage: Stage
+    public var done: Int
+    public var total: Int
 }

@@ -1,8 +1,10 @@
 /// Runs `transform` over `items` with at most `limit` tasks at a time and returns the results in
 /// the order of `items`. Bounded so that a 100,000-article archive never has more than a few
 /// bodies in memory at once.
+/// `progress`, when given, is told how many items are done after each one (from one task, in order).
 func concurrentMap<Item: Sendable, Result: Sendable>(
-    _ items: [Item], limit: Int, _ transform: @escaping @Sendable (Item) async -> Result
+    _ items: [Item], limit: Int, progress: ((Int) -> Void)? = nil,
+    _ transform: @escaping @Sendable (Item) async -> Result
 ) async -> [Result] {
     var results = [Result?](repeating: nil, count: items.count)
     await withTaskGroup(of: (Int, Result).self) { group in
@@ -15,8 +17,11 @@ func concurrentMap<Item: Sendable, Result: Sendable>(
             next += 1
         }
         for _ in 0..<limit { startNext() }
+        var done = 0
         while let (position, result) = await group.next() {
             results[position] = result
+            done += 1
+            progress?(done)
             startNext()
         }
     }

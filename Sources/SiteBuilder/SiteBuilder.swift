@@ -15,14 +15,17 @@ public struct SiteBuilder: Sendable {
     let logger: Logger
     /// Article results of earlier builds in this process (serve's rebuilds), or nil.
     let cache: ArticleCache?
+    /// Told how far the build has got, from one task at a time.
+    let progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(
         options: BuildOptions, logger: Logger = Logger(label: "broadsheet.build") { _ in SwiftLogNoOpLogHandler() },
-        cache: ArticleCache? = nil
+        cache: ArticleCache? = nil, progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) {
         self.options = options
         self.logger = logger
         self.cache = cache
+        self.progress = progress
     }
 
     /// Builds the site, or throws every error found (with the warnings that came with them).
@@ -60,7 +63,7 @@ public struct SiteBuilder: Sendable {
             return BuildReport(
                 articles: report.articles, drafts: report.drafts, pages: report.pages,
                 seconds: Date().timeIntervalSince(start), warnings: report.warnings, reused: report.reused,
-                reusedPages: report.reusedPages)
+                reusedPages: report.reusedPages, entities: report.entities, quotes: report.quotes)
         } catch {
             stage.discard()
             throw error
@@ -77,7 +80,11 @@ public struct SiteBuilder: Sendable {
         let cache = self.cache
         cache?.keep(only: Set(paths))
         logger.info("reading \(paths.count) article files")
-        let outcomes = await concurrentMap(paths, limit: options.concurrency) { path in
+        let report = progress
+        let outcomes = await concurrentMap(
+            paths, limit: options.concurrency,
+            progress: report.map { tell in { tell(BuildProgress(stage: .articles, done: $0, total: paths.count)) } }
+        ) { path in
             ArticleJob(path: path, source: source, includeDrafts: includeDrafts)
                 .run(enricher: enricher, renderer: articleRenderer, stage: stage, cache: cache)
         }
@@ -99,10 +106,20 @@ public struct SiteBuilder: Sendable {
         let entityPages = entityRenderer.pages
         let quoteRenderer = QuotePageRenderer(index: index, templates: templates, config: config)
         let quotePages = quoteRenderer.pages
+        let total = indexPages.count + entityPages.count + quotePages.count
         let written = [
-            await write(indexPages, to: stage, fingerprint: indexRenderer.fingerprint) { indexRenderer.render($0) },
-            await write(entityPages, to: stage, fingerprint: entityRenderer.fingerprint) { entityRenderer.render($0) },
-            await write(quotePages, to: stage, fingerprint: quoteRenderer.fingerprint) { quoteRenderer.render($0) },
+            await write(indexPages, to: stage, fingerprint: indexRenderer.fingerprint, progress: (0, total)) {
+                indexRenderer.render($0)
+            },
+            await write(
+                entityPages, to: stage, fingerprint: entityRenderer.fingerprint, progress: (indexPages.count, total)
+            ) {
+                entityRenderer.render($0)
+            },
+            await write(
+                quotePages, to: stage, fingerprint: quoteRenderer.fingerprint,
+                progress: (indexPages.count + entityPages.count, total)
+            ) { quoteRenderer.render($0) },
         ]
         diagnostics += written.flatMap(\.diagnostics)
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
@@ -115,17 +132,22 @@ public struct SiteBuilder: Sendable {
             articles: summaries.count, drafts: outcomes.filter(\.isSkippedDraft).count,
             pages: summaries.count + indexPages.count + entityPages.count + quotePages.count, seconds: 0,
             warnings: diagnostics, reused: outcomes.filter(\.reused).count,
-            reusedPages: written.map(\.reused).reduce(0, +))
+            reusedPages: written.map(\.reused).reduce(0, +), entities: index.entities.entries.count,
+            quotes: index.quotes.all.count)
     }
 
     /// Renders and writes pages in parallel; returns the write failures. With a cache, a page whose
     /// fingerprint is what it was in the previous build is linked from the previous output instead.
     private func write<Page: Sendable & Hashable>(
         _ pages: [Page], to stage: any SiteOutput, fingerprint: @escaping @Sendable (Page) -> Int,
-        render: @escaping @Sendable (Page) -> RenderedPage?
+        progress counts: (before: Int, total: Int), render: @escaping @Sendable (Page) -> RenderedPage?
     ) async -> (diagnostics: [Diagnostic], reused: Int) {
         let cache = self.cache
-        let results = await concurrentMap(pages, limit: options.concurrency) { page -> (Diagnostic?, Bool) in
+        let tell = progress.map { tell in
+            { (done: Int) in tell(BuildProgress(stage: .pages, done: counts.before + done, total: counts.total)) }
+        }
+        let results = await concurrentMap(pages, limit: options.concurrency, progress: tell) {
+            page -> (Diagnostic?, Bool) in
             let key = "\(Page.self):\(page)"
             let print = cache == nil ? 0 : fingerprint(page)
             if let previous = cache?.page(key), previous.fingerprint == print, stage.keep(previous.file) {

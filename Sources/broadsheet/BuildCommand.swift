@@ -32,7 +32,9 @@ struct BuildCommand: AsyncParsableCommand {
             includeDrafts: drafts)
         let report: BuildReport
         do throws(DiagnosticError) {
-            report = try await SiteBuilder(options: options, logger: logger).build()
+            let display = quiet ? nil : ProgressDisplay()
+            report = try await SiteBuilder(options: options, logger: logger, progress: display.map { $0.update })
+                .build()
         } catch {
             ConsoleLog.print(error.diagnostics, siteFolder: source)
             let count = error.diagnostics.filter { $0.severity == .error }.count
@@ -45,8 +47,9 @@ struct BuildCommand: AsyncParsableCommand {
         ConsoleLog.print(report.warnings, siteFolder: source)
         let skipped = report.drafts > 0 ? ", \(report.drafts) draft\(report.drafts == 1 ? "" : "s") skipped" : ""
         let seconds = String(format: "%.2f", report.seconds)
+        let found = "\(report.entities) entities, \(report.quotes) quotations"
         logger.info(
-            "built \(report.articles) articles into \(report.pages) pages\(skipped) in \(seconds) s → \(options.output.path)"
+            "built \(report.articles) articles into \(report.pages) pages (\(found))\(skipped) in \(seconds) s → \(options.output.path)"
         )
     }
 }

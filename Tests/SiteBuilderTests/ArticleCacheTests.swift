@@ -108,3 +108,33 @@ struct IncrementalEquivalenceTests {
         }
     }
 }
+
+/// The build reports its progress and what it found.
+struct BuildProgressTests {
+    final class Recorder: @unchecked Sendable {
+        let lock = NSLock()
+        var events: [BuildProgress] = []
+        func add(_ event: BuildProgress) { lock.withLock { events.append(event) } }
+    }
+
+    @Test func progressCountsUpToEveryArticleAndPageAndTheSummaryCountsFindings() async throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        for index in 0..<6 {
+            try site.article(
+                "2015-01-0\(index + 1)-s\(index).md", "title: S\(index)",
+                body: "Graham Pell, who chairs the board, said: \"Point \(index).\"")
+        }
+        let recorder = Recorder()
+        let report = try await SiteBuilder(options: BuildOptions(source: site.site), progress: { recorder.add($0) })
+            .build()
+        let articles = recorder.events.filter { $0.stage == .articles }
+        let pages = recorder.events.filter { $0.stage == .pages }
+        #expect(articles.map(\.done) == Array(1...6))
+        #expect(articles.allSatisfy { $0.total == 6 })
+        #expect(pages.last?.done == pages.last?.total)
+        #expect(pages.last?.total == report.pages - report.articles)
+        #expect(report.quotes == 6)
+        #expect(report.entities == 1)
+    }
+}
