@@ -73,14 +73,6 @@ extension ArticleMetadata {
 }
 
 extension Block {
-    /// The text of a paragraph or heading (nil for other blocks).
-    public var unitText: String? {
-        switch kind {
-        case .paragraph(let inlines), .heading(_, let inlines): return inlines.plainText
-        default: return nil
-        }
-    }
-
     static func collectUnits(_ blocks: [Block], into units: inout [TextUnit]) {
         for block in blocks {
             switch block.kind {

@@ -54,8 +54,6 @@ public struct Gazetteer: Sendable {
         indexByID[id].map { entities[$0] }
     }
 
-    func index(of id: String) -> Int? { indexByID[id] }
-
     func isUser(_ entity: Int32) -> Bool { Int(entity) < userCount }
 
     /// The longest alias starting at token `start` whose case rules the text satisfies, as

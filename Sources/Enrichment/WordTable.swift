@@ -76,8 +76,6 @@ struct WordSet: Sendable {
 
     @inline(__always)
     func contains(_ hash: UInt64) -> Bool { table.value(for: hash) != nil }
-
-    var count: Int { table.count }
 }
 
 /// A fixed-size bit filter over `WordHash` values: "certainly absent" in one cache-friendly probe,

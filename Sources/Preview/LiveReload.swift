@@ -36,8 +36,6 @@ actor LiveReload {
         for listener in listeners.values { listener.yield(event) }
     }
 
-    var count: Int { listeners.count }
-
     private func remove(_ id: Int) {
         listeners[id] = nil
     }

@@ -60,8 +60,6 @@ public final class ArticleCache: @unchecked Sendable {
     func keep(only paths: Set<String>) {
         lock.withLock { entries = entries.filter { paths.contains($0.key) } }
     }
-
-    var count: Int { lock.withLock { entries.count } }
 }
 
 /// A file's size and modification time: a changed file changes one or the other.

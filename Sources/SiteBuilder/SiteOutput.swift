@@ -41,8 +41,6 @@ public final class MemorySite: @unchecked Sendable {
         lock.withLock { folders.contains(path) }
     }
 
-    public var count: Int { lock.withLock { files.count } }
-
     func replace(with generation: [String: File]) {
         var folders: Set<String> = [""]
         for path in generation.keys {
