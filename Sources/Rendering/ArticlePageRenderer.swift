@@ -13,14 +13,15 @@ public struct ArticlePageRenderer: Sendable {
     }
 
     /// The article's page, with the entity mentions of `annotations` linked in the body and listed
-    /// in the panel.
+    /// in the panel; `units` are the article's text units when the caller already has them.
     public func render(
-        _ article: Article, annotations: EntityAnnotations = EntityAnnotations(), quotes: [Quotation] = []
+        _ article: Article, annotations: EntityAnnotations = EntityAnnotations(), quotes: [Quotation] = [],
+        units: [TextUnit]? = nil
     ) -> RenderedPage {
         let metadata = article.metadata
         let sitePath = site.urls.article(metadata.slug)
         let woven = BodyAnnotations(
-            annotations, quotes: quotes, units: article.textUnits, leadingUnits: article.leadingUnitCount,
+            annotations, quotes: quotes, units: units ?? article.textUnits, leadingUnits: article.leadingUnitCount,
             urls: site.urls, style: site.config.entityLinks)
         var view = ArticleView(
             metadata: metadata, body: body.render(article.body, annotations: woven), urls: site.urls,

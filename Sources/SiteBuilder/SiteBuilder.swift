@@ -230,7 +230,10 @@ struct ArticleJob: Sendable {
         if article.metadata.draft && !includeDrafts {
             return Outcome(summary: nil, diagnostics: result.diagnostics, isSkippedDraft: true)
         }
-        let enrichment = enricher.enrich(article)
+        // The text units are made once, for enrichment and for weaving the annotations in.
+        let units = article.textUnits
+        let enrichment = enricher.enrich(
+            units, entityOverrides: article.metadata.entityOverrides, quoteOverrides: article.metadata.quoteOverrides)
         let annotations = enrichment.entities
         var diagnostics = result.diagnostics
         for id in annotations.unknownIDs {
@@ -240,7 +243,7 @@ struct ArticleJob: Sendable {
                     hint: "use an id from Content/entities.yml or of an entity the archive finds (see the entity pages)"
                 ))
         }
-        let page = renderer.render(article, annotations: annotations, quotes: enrichment.quotes)
+        let page = renderer.render(article, annotations: annotations, quotes: enrichment.quotes, units: units)
         do throws(Diagnostic) {
             try stage.write(page.html, to: page.filePath)
         } catch {
