@@ -13,14 +13,14 @@ public enum ContentScanner {
         let articles = siteFolder.appendingPathComponent("Content/articles", isDirectory: true)
         return relativeFiles(under: articles)
             .filter { path in
-                let name = path.split(separator: "/").last.map(String.init) ?? path
+                let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
                 guard let dot = name.lastIndex(of: "."), !name.hasPrefix("."), !name.hasSuffix("~") else {
                     return false
                 }
                 return ArticleReader.extensions.contains(name[name.index(after: dot)...].lowercased())
             }
+            // A common prefix keeps relativeFiles' sorted order.
             .map { "Content/articles/" + $0 }
-            .sorted()
     }
 
     /// Every regular file under `folder`, as paths relative to it, hidden ones excluded. Symbolic
@@ -29,7 +29,8 @@ public enum ContentScanner {
     public static func relativeFiles(under folder: URL) -> [String] {
         var paths: [String] = []
         collect(folder.standardizedFileURL.path, relative: "", into: &paths)
-        return paths.sorted()
+        // Byte order: the same as String's for the NFC names file systems give, and much quicker.
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     private static func collect(_ directory: String, relative: String, into paths: inout [String]) {

@@ -33,7 +33,7 @@ public struct PreviewServer: Sendable {
     let state = PreviewState()
     let live = LiveReload()
     /// Articles that did not change since the last rebuild are not read, enriched or rendered again.
-    let cache = ArticleCache()
+    let cache = BuildCache()
     /// The site as built, served from memory: serve writes nothing to the output folder.
     let site = MemorySite()
 

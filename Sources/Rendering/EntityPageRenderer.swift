@@ -56,10 +56,10 @@ public struct EntityPageRenderer: Sendable {
             EntityArticleView(
                 card: ArticleCard(summary: index.articles[entry.articles[$0]], urls: urls), context: entry.contexts[$0])
         }
-        let companions = index.entities.companions(of: entry.entity.id).map {
+        let companions = index.entities.companions(of: entry.entity.id, in: index.articles).map {
             LinkView(
-                label: $0.entity.name, url: urls.path(urls.entity($0.entity.type, $0.entity.id)),
-                count: entry.companions[$0.entity.id])
+                label: $0.entry.entity.name, url: urls.path(urls.entity($0.entry.entity.type, $0.entry.entity.id)),
+                count: $0.shared)
         }
         let page = Page(number: number, count: pageCount(entry.articles.count, size: size), items: articles[...])
         var view = EntityPageView(
@@ -119,14 +119,14 @@ public struct EntityPageRenderer: Sendable {
             hasher.combine(entry.entity)
             hasher.combine(entry.articles.count)
             for offset in Pagination.range(of: number, size: site.config.pageSize, count: entry.articles.count) {
+                // The article's hash covers the context sentence too: it is part of its summary.
                 hasher.combine(index.articleHash(entry.articles[offset]))
-                hasher.combine(entry.contexts[offset])
             }
-            for companion in index.entities.companions(of: id) {
-                hasher.combine(companion.entity.id)
-                hasher.combine(companion.entity.name)
-                hasher.combine(companion.entity.type)
-                hasher.combine(entry.companions[companion.entity.id])
+            for companion in index.entities.companions(of: id, in: index.articles) {
+                hasher.combine(companion.entry.entity.id)
+                hasher.combine(companion.entry.entity.name)
+                hasher.combine(companion.entry.entity.type)
+                hasher.combine(companion.shared)
             }
             for (month, count) in entry.months.sorted(by: { $0.key < $1.key }) {
                 hasher.combine(month)

@@ -36,8 +36,10 @@ public struct BuildReport: Sendable {
     public var pages: Int
     public var seconds: Double
     public var warnings: [Diagnostic]
-    /// Articles taken unchanged from an `ArticleCache`.
+    /// Articles taken unchanged from a `BuildCache`, with their pages.
     public var reused: Int = 0
+    /// Articles rendered again from a `BuildCache` after a template change, without reading their files.
+    public var rerendered: Int = 0
     /// Cross-article pages whose fingerprint had not changed, kept from the previous build.
     public var reusedPages: Int = 0
     /// Entities and quotations in the archive.

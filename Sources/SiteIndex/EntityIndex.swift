@@ -1,4 +1,5 @@
 import ArchiveModel
+import Foundation
 
 /// Every entity of the archive with the articles that name it, built in one pass over the
 /// newest-first article list: what entity pages and the people/organisations/places indexes show.
@@ -12,19 +13,16 @@ public struct EntityIndex: Sendable {
         public var contexts: [String]
         /// Mentions per month, keyed `year * 12 + month - 1`.
         public var months: [Int: Int]
-        /// Other entities named in the same articles, with how many articles they share.
-        public var companions: [String: Int]
     }
 
     /// Entries by id.
     public let entries: [String: Entry]
-    /// The ids of each entity's companions, most shared articles first.
-    private let topCompanions: [String: [String]]
     /// Ids of each type, most articles first, then by name.
     public let ranked: [EntityType: [String]]
+    private let companionMemo = Memo<[(id: String, shared: Int)]>()
 
     /// Articles naming more entities than this count only their first ones as companions, which
-    /// keeps the pair count linear in the archive's size.
+    /// keeps the work per article bounded.
     static let companionLimit = 40
 
     /// `details` supplies descriptions and links from entities.yml and the built-in knowledge.
@@ -33,10 +31,8 @@ public struct EntityIndex: Sendable {
         // most of a 10,000-article rebuild's index time.
         var numbers: [String: Int] = [:]
         var built: [Entry] = []
-        var pairs: [[Int: Int]] = []
         for (position, article) in articles.enumerated() {
             let monthKey = article.date.map { $0.year * 12 + $0.month - 1 }
-            var present: [Int] = []
             for ref in article.entities {
                 let number: Int
                 if let known = numbers[ref.id] {
@@ -45,27 +41,13 @@ public struct EntityIndex: Sendable {
                     number = built.count
                     numbers[ref.id] = number
                     let entity = details(ref.id) ?? Entity(id: ref.id, type: ref.type, name: ref.name)
-                    built.append(Entry(entity: entity, articles: [], contexts: [], months: [:], companions: [:]))
-                    pairs.append([:])
+                    built.append(Entry(entity: entity, articles: [], contexts: [], months: [:]))
                 }
                 built[number].articles.append(position)
                 built[number].contexts.append(ref.context)
                 if let monthKey { built[number].months[monthKey, default: 0] += ref.mentions }
-                if present.count < Self.companionLimit { present.append(number) }
-            }
-            for number in present {
-                for other in present where other != number { pairs[number][other, default: 0] += 1 }
             }
         }
-        var top: [String: [String]] = [:]
-        for number in built.indices {
-            built[number].companions = Dictionary(
-                uniqueKeysWithValues: pairs[number].map { (built[$0.key].entity.id, $0.value) })
-            // Each entity's most frequent companions, sorted once here rather than on every page.
-            top[built[number].entity.id] = built[number].companions.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-                .prefix(Self.companionsShown).map(\.key)
-        }
-        topCompanions = top
         entries = Dictionary(uniqueKeysWithValues: built.map { ($0.entity.id, $0) })
         var ranked: [EntityType: [String]] = [:]
         for type in EntityType.allCases {
@@ -76,11 +58,42 @@ public struct EntityIndex: Sendable {
         self.ranked = ranked
     }
 
-    /// The entities most often named alongside `id`, most shared articles first.
-    public func companions(of id: String) -> [Entry] {
-        (topCompanions[id] ?? []).compactMap { entries[$0] }
+    /// The entities most often named alongside `id` in `articles` (the list this index was built
+    /// from), most shared articles first, with how many articles they share. Worked out when a page
+    /// asks, from that entity's articles alone, so a rebuild pays only for the pages it looks at.
+    public func companions(of id: String, in articles: [ArticleSummary]) -> [(entry: Entry, shared: Int)] {
+        // Every page of a much-named entity shows its companions: worked out once per index.
+        let top = companionMemo.value(for: id) { topCompanions(of: id, in: articles) }
+        return top.compactMap { pair in entries[pair.id].map { ($0, pair.shared) } }
+    }
+
+    private func topCompanions(of id: String, in articles: [ArticleSummary]) -> [(id: String, shared: Int)] {
+        guard let entry = entries[id] else { return [] }
+        var shared: [String: Int] = [:]
+        for position in entry.articles {
+            let named = articles[position].entities.prefix(Self.companionLimit)
+            // Past the limit the entity itself is not a companion of anyone in this article.
+            guard named.contains(where: { $0.id == id }) else { continue }
+            for ref in named where ref.id != id { shared[ref.id, default: 0] += 1 }
+        }
+        return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.companionsShown)
+            .map { ($0.key, $0.value) }
     }
 
     /// How many companions an entity page shows.
     public static let companionsShown = 10
+}
+
+/// Values worked out on first use and kept, safe to share between tasks.
+final class Memo<Value>: @unchecked Sendable {
+    // @unchecked: `values` is read and written only under `lock`.
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+
+    func value(for key: String, make: () -> Value) -> Value {
+        if let known = lock.withLock({ values[key] }) { return known }
+        let made = make()
+        lock.withLock { values[key] = made }
+        return made
+    }
 }

@@ -28,6 +28,7 @@ public struct QuoteIndex: Sendable {
         }
         self.all = all
         self.bySpeaker = bySpeaker
-        speakers = bySpeaker.keys.sorted { (bySpeaker[$0]?.count ?? 0, $1) > (bySpeaker[$1]?.count ?? 0, $0) }
+        speakers = bySpeaker.map { (id: $0.key, count: $0.value.count) }
+            .sorted { ($0.count, $1.id) > ($1.count, $0.id) }.map(\.id)
     }
 }

@@ -44,19 +44,33 @@ public struct SiteIndex: Sendable {
     /// The hash of the summary at `position`: it changes whenever anything a list shows of it does.
     public func articleHash(_ position: Int) -> Int { articleHashes[position] }
 
-    /// `entityDetails` gives the descriptions and links of known entities (entities.yml, built-in places).
-    public init(summaries: [ArticleSummary], entityDetails: (String) -> Entity? = { _ in nil }) {
-        let sorted = summaries.sorted(by: ArticleSummary.newestFirst)
+    /// `entityDetails` gives the descriptions and links of known entities (entities.yml, built-in
+    /// places). `hashes`, parallel to `summaries`, are their `hashValue`s when the caller kept them
+    /// from an earlier build; hashing 10,000 summaries again was a large part of a rebuild.
+    public init(
+        summaries: [ArticleSummary], hashes: [Int]? = nil, entityDetails: (String) -> Entity? = { _ in nil }
+    ) {
+        // Sorting positions by their dates, rather than the summaries themselves, saves copying every
+        // summary's fields at each comparison; equal dates, rare, fall back to the full order.
+        let instants = summaries.map { $0.date?.instant ?? -.infinity }
+        let order = summaries.indices.sorted { lhs, rhs in
+            instants[lhs] != instants[rhs]
+                ? instants[lhs] > instants[rhs] : ArticleSummary.newestFirst(summaries[lhs], summaries[rhs])
+        }
+        let sorted = order.map { summaries[$0] }
         articles = sorted
         entities = EntityIndex(articles: sorted, details: entityDetails)
         quotes = QuoteIndex(articles: sorted)
-        articleHashes = sorted.map(\.hashValue)
+        articleHashes = hashes.map { hashes in order.map { hashes[$0] } } ?? sorted.map(\.hashValue)
         var tagsBySlug: [String: Tag] = [:]
+        // Tag names repeat across articles: each is made into a slug once.
+        var slugs: [String: String] = [:]
         var years: [Year] = []
         var undated: [Int] = []
         for (position, article) in sorted.enumerated() {
             for name in article.tags {
-                let slug = Slug.make(from: name)
+                let slug = slugs[name] ?? Slug.make(from: name)
+                slugs[name] = slug
                 guard !slug.isEmpty else { continue }
                 if tagsBySlug[slug]?.articles.last == position { continue }
                 tagsBySlug[slug, default: Tag(slug: slug, name: name, articles: [])].articles.append(position)
@@ -85,6 +99,9 @@ public struct SiteIndex: Sendable {
     /// Pairs of source files that would publish at the same URL.
     public static func duplicateSlugs(in summaries: [ArticleSummary]) -> [(first: String, second: String, slug: String)]
     {
+        // One unordered pass first: the sorted pass below, for a stable report, is needed only on a clash.
+        var slugs = Set<String>(minimumCapacity: summaries.count)
+        guard summaries.contains(where: { !slugs.insert($0.slug).inserted }) else { return [] }
         var seen: [String: String] = [:]
         var duplicates: [(String, String, String)] = []
         for summary in summaries.sorted(by: { $0.path < $1.path }) {

@@ -5,14 +5,14 @@ import TestSupport
 import Testing
 
 /// serve's rebuilds reuse the work for articles that did not change.
-struct ArticleCacheTests {
+struct BuildCacheTests {
     @Test func unchangedArticlesAreReusedAndAnythingTheyDependOnInvalidatesThem() async throws {
         let site = try TemporarySite()
         defer { site.remove() }
         try site.article("2014-01-01-a.md", "title: A", body: "Eleanor Whitcombe spoke.")
         try site.article("2014-01-02-b.md", "title: B", body: "Graham Pell replied.")
         try site.article("2014-01-03-c.md", "title: C\ndraft: true", body: "Not yet.")
-        let cache = ArticleCache()
+        let cache = BuildCache()
         let builder = SiteBuilder(options: BuildOptions(source: site.site), cache: cache)
         #expect(try await builder.build().reused == 0)
 
@@ -27,12 +27,34 @@ struct ArticleCacheTests {
         #expect(try await builder.build().reused == 2)
         #expect(site.output("articles/a/index.html") == nil)
 
-        // A template change touches every page: nothing is reused.
+        // A template change touches every page: no page is kept, but the articles are rendered again
+        // from the kept source and enrichment rather than read from Content/.
         let footer = site.site.appendingPathComponent("Templates/partials/footer.mustache")
         try (String(contentsOf: footer, encoding: .utf8) + "<!-- changed -->\n").write(
             to: footer, atomically: true, encoding: .utf8)
-        #expect(try await builder.build().reused == 0)
+        let afterTemplate = try await builder.build()
+        #expect(afterTemplate.reused == 1)  // the draft, which has no page
+        #expect(afterTemplate.rerendered == 1)
+        #expect(afterTemplate.reusedPages == 0)
         #expect(site.output("articles/b/index.html")?.contains("<!-- changed -->") == true)
+        #expect(site.output("index.html")?.contains("<!-- changed -->") == true)
+    }
+
+    @Test func aFailedRebuildLeavesNothingStaleForTheNextOne() async throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.article("2014-01-01-a.md", "title: A", body: "First version.")
+        try site.article("2014-01-02-b.md", "title: B", body: "Graham Pell replied.")
+        let builder = SiteBuilder(options: BuildOptions(source: site.site), cache: BuildCache())
+        _ = try await builder.build()
+        // A is rendered in the failed build, whose output is thrown away with the broken B.
+        try site.article("2014-01-01-a.md", "title: A", body: "Second version.")
+        try site.write("Content/articles/2014-01-02-b.md", "---\ntitle: [unclosed\n---\nBroken.\n")
+        await #expect(throws: DiagnosticError.self) { try await builder.build() }
+        #expect(site.output("articles/a/index.html")?.contains("First version.") == true)
+        try site.article("2014-01-02-b.md", "title: B", body: "Graham Pell replied.")
+        _ = try await builder.build()
+        #expect(site.output("articles/a/index.html")?.contains("Second version.") == true)
     }
 }
 
@@ -66,7 +88,7 @@ struct IncrementalEquivalenceTests {
                     "\(name), who chairs the board, said: \"Number \(index) matters.\"\n\nShe met Graham Pell in London."
             )
         }
-        let cache = ArticleCache()
+        let cache = BuildCache()
         let builder = SiteBuilder(options: BuildOptions(source: site.site), cache: cache)
         _ = try await builder.build()
         switch edit {
@@ -96,8 +118,40 @@ struct IncrementalEquivalenceTests {
                 "2016-01-01-extra.md", "title: Extra\ntags: [shared]", body: "Eleanor Whitcombe said: \"One more.\"")
         }
         let report = try await builder.build()
+        try await expectSameAsFullBuild(site, edit: edit)
         #expect(report.reusedPages > 0, "no cross-article page was kept")
         #expect(report.reusedPages < report.pages - report.articles, "every cross-article page was kept")
+    }
+
+    /// Edits one after another, with a failed build among them: each rebuild starts from the last
+    /// good one, and the result is still a full build's.
+    @Test func successiveEditsAndAFailureRebuildToWhatAFullBuildWrites() async throws {
+        let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/\npaginate: 2\n")
+        defer { site.remove() }
+        let people = ["Eleanor Whitcombe", "Graham Pell", "Ravi Chandran", "Margaret Ellery"]
+        for (index, name) in people.enumerated() {
+            try site.article(
+                "2015-0\(index + 1)-0\(index + 1)-story-\(index).md", "title: Story \(index)\ntags: [t\(index % 2)]",
+                body: "\(name), who chairs the board, said: \"Number \(index).\"\n\nShe met Graham Pell in Leeds.")
+        }
+        let builder = SiteBuilder(options: BuildOptions(source: site.site), cache: BuildCache())
+        _ = try await builder.build()
+        try site.article(
+            "2015-01-01-story-0.md", "title: Story 0\ntags: [t0]", body: "Ananya Rao, who runs the trust, spoke.")
+        _ = try await builder.build()
+        try site.write("Content/articles/2015-02-02-story-1.md", "---\ntitle: [unclosed\n---\nBroken.\n")
+        await #expect(throws: DiagnosticError.self) { try await builder.build() }
+        try site.article(
+            "2015-02-02-story-1.md", "title: Story 1\ntags: [t1]",
+            body: "Ravi Chandran said: \"Number one, again.\" He met Ananya Rao in Leeds.")
+        _ = try await builder.build()
+        try site.article(
+            "2015-03-03-story-2.md", "title: Story 2\ndate: 2014-06-01\ntags: [t0]", body: "Margaret Ellery spoke.")
+        _ = try await builder.build()
+        try await expectSameAsFullBuild(site, edit: "successive")
+    }
+
+    func expectSameAsFullBuild(_ site: TemporarySite, edit: String) async throws {
         let incremental = try files(site.output)
         let fresh = site.folder.appendingPathComponent("Fresh")
         _ = try await SiteBuilder(options: BuildOptions(source: site.site, output: fresh)).build()

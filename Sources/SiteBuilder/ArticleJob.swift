@@ -1,0 +1,122 @@
+import ArchiveModel
+import ContentReader
+import Enrichment
+import Foundation
+import Rendering
+import SiteIndex
+
+/// Reading, enriching, rendering and writing one article; returns only its summary so the body is
+/// freed as soon as its page is written (unless serve's cache keeps the source to render it again).
+struct ArticleJob: Sendable {
+    struct Outcome: Sendable {
+        var summary: ArticleSummary?
+        /// `summary.hashValue`, worked out once here rather than on every rebuild's index.
+        var summaryHash = 0
+        var diagnostics: [Diagnostic]
+        var isSkippedDraft = false
+        /// Taken from the cache with its page, not worked out again.
+        var reused = false
+        /// Rendered again from the cache's source and enrichment after a template change.
+        var rerendered = false
+    }
+
+    /// What every article of a build shares.
+    struct Tools: Sendable {
+        var enricher: ArticleEnricher
+        var renderer: ArticlePageRenderer
+        var stage: any SiteOutput
+        var cache: BuildCache?
+        /// The templates' fingerprint, to tell whether a cached page is current.
+        var templates: Int
+    }
+
+    let path: String
+    /// The site folder's path.
+    let source: String
+    let includeDrafts: Bool
+
+    var filePath: String { source + "/" + path }
+
+    /// The cached outcome of an unchanged file whose page is current, with the page kept from the
+    /// previous output; nil when the article needs work.
+    func reuse(with tools: Tools) -> Outcome? {
+        guard let cache = tools.cache, let stamp = FileStamp(path: filePath),
+            var outcome = cache.outcome(for: path, stamp: stamp, templates: tools.templates)
+        else { return nil }
+        outcome.reused = true
+        outcome.rerendered = false
+        if outcome.isSkippedDraft { return outcome }
+        guard let summary = outcome.summary, tools.stage.keep("articles/\(summary.slug)/index.html") else {
+            return nil
+        }
+        return outcome
+    }
+
+    /// Builds the article: from the cache's source and enrichment when only the templates changed,
+    /// otherwise from the file.
+    func run(with tools: Tools) -> Outcome {
+        let stamp = FileStamp(path: filePath)
+        if let cache = tools.cache, let stamp, let entry = cache.entry(for: path), entry.stamp == stamp,
+            let bytes = entry.source, let enrichment = entry.enrichment
+        {
+            var outcome = work(bytes: bytes, enrichment: enrichment, tools: tools, stamp: stamp)
+            outcome.rerendered = true
+            return outcome
+        }
+        guard let data = FileManager.default.contents(atPath: filePath) else {
+            return Outcome(summary: nil, diagnostics: [Diagnostic(file: path, message: "cannot read the file")])
+        }
+        return work(bytes: [UInt8](data), enrichment: nil, tools: tools, stamp: stamp)
+    }
+
+    private func work(bytes: [UInt8], enrichment known: ArticleEnrichment?, tools: Tools, stamp: FileStamp?)
+        -> Outcome
+    {
+        let result = ArticleReader.read(path: path, bytes: bytes)
+        guard let article = result.article else { return Outcome(summary: nil, diagnostics: result.diagnostics) }
+        if article.metadata.draft && !includeDrafts {
+            let outcome = Outcome(summary: nil, diagnostics: result.diagnostics, isSkippedDraft: true)
+            remember(outcome, stamp: stamp, bytes: nil, enrichment: nil, tools: tools)
+            return outcome
+        }
+        // The text units are made once, for enrichment and for weaving the annotations in.
+        let units = article.textUnits
+        let enrichment =
+            known
+            ?? tools.enricher.enrich(
+                units, entityOverrides: article.metadata.entityOverrides,
+                quoteOverrides: article.metadata.quoteOverrides)
+        let annotations = enrichment.entities
+        var diagnostics = result.diagnostics
+        for id in annotations.unknownIDs {
+            diagnostics.append(
+                .warning(
+                    file: path, message: "no entity has the id `\(id)`; the mention is not linked",
+                    hint: "use an id from Content/entities.yml or of an entity the archive finds (see the entity pages)"
+                ))
+        }
+        let page = tools.renderer.render(article, annotations: annotations, quotes: enrichment.quotes, units: units)
+        do throws(Diagnostic) {
+            try tools.stage.write(page.html, to: page.filePath)
+        } catch {
+            return Outcome(summary: nil, diagnostics: diagnostics + [error])
+        }
+        let summary = ArticleSummary(
+            article.metadata, path: path, entities: annotations.entities.map(EntityRef.init),
+            quotes: enrichment.quotes.map(QuoteRef.init))
+        let outcome = Outcome(summary: summary, summaryHash: summary.hashValue, diagnostics: diagnostics)
+        remember(outcome, stamp: stamp, bytes: bytes, enrichment: enrichment, tools: tools)
+        return outcome
+    }
+
+    /// Stores a good outcome in the cache, with what a template change needs to render it again.
+    private func remember(
+        _ outcome: Outcome, stamp: FileStamp?, bytes: [UInt8]?, enrichment: ArticleEnrichment?, tools: Tools
+    ) {
+        guard let cache = tools.cache, let stamp, !outcome.diagnostics.containsErrors else { return }
+        cache.store(
+            BuildCache.Entry(
+                stamp: stamp, outcome: outcome, templates: tools.templates, source: bytes, enrichment: enrichment),
+            for: path)
+    }
+}

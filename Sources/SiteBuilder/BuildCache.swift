@@ -1,0 +1,201 @@
+import ArchiveModel
+import Enrichment
+import Foundation
+import SiteIndex
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What earlier builds produced, kept by `serve` between rebuilds.
+///
+/// - An article whose file is unchanged, built with the same settings and gazetteer, is not read
+///   again: with the same templates its page is kept, with new templates it is rendered again from
+///   the kept source bytes and enrichment.
+/// - A cross-article page is looked at only when it may show something that changed (see
+///   `SiteBuilder.touchedEntities`), and rendered only when its fingerprint (a hash of everything it
+///   shows) moved; otherwise its file is kept from the previous output.
+///
+/// A build records what it did as pending and `commit` makes it current, so a failed build, whose
+/// output is thrown away, never leaves entries that point at pages nobody kept.
+public final class BuildCache: @unchecked Sendable {
+    // @unchecked: every stored property is read and written under `lock`.
+
+    /// One article as the last good build left it.
+    struct Entry: Sendable {
+        var stamp: FileStamp
+        var outcome: ArticleJob.Outcome
+        /// The templates' fingerprint when the page was rendered.
+        var templates: Int
+        /// The file's bytes and enrichment, to render the page again after a template change.
+        var source: [UInt8]?
+        var enrichment: ArticleEnrichment?
+    }
+
+    /// A cross-article page: its fingerprint and file in the output folder.
+    struct PageEntry: Sendable {
+        var fingerprint: Int
+        var file: String
+    }
+
+    /// The gazetteer of the last build, valid while entities.yml keeps its stamp.
+    struct Inputs: Sendable {
+        var entitiesPath: String?
+        var entitiesStamp: FileStamp?
+        var entities: [Entity]
+        var gazetteer: Gazetteer
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var pendingEntries: [String: Entry] = [:]
+    /// A table of cross-article pages per page type, by `ObjectIdentifier` of the type.
+    private var pageTables: [ObjectIdentifier: any PageTableCommitting] = [:]
+    private var context: Int?
+    private var templates: Int?
+    private var lastInputs: Inputs?
+    private var storedIndex: SiteIndex?
+
+    /// The index of the last good build.
+    var index: SiteIndex? { lock.withLock { storedIndex } }
+
+    public init() {}
+
+    /// Starts a build. Articles depend on `context` (settings, entities, drafts): a different one
+    /// empties the cache. Pages depend on `templates` as well: a different one keeps the articles'
+    /// enrichments but no page.
+    func begin(context: Int, templates: Int) {
+        lock.withLock {
+            pendingEntries = [:]
+            for table in pageTables.values { table.dropPending() }
+            if self.context != context {
+                entries = [:]
+                storedIndex = nil
+            }
+            if self.context != context || self.templates != templates {
+                pageTables = [:]
+            }
+            self.context = context
+            self.templates = templates
+        }
+    }
+
+    /// The outcome of an article whose file still has `stamp` and whose page was rendered with
+    /// `templates` (or a skipped draft's), without copying the rest of its entry.
+    func outcome(for path: String, stamp: FileStamp, templates: Int) -> ArticleJob.Outcome? {
+        lock.withLock {
+            guard let entry = entries[path], entry.stamp == stamp,
+                entry.templates == templates || entry.outcome.isSkippedDraft  // a skipped draft has no page
+            else { return nil }
+            return entry.outcome
+        }
+    }
+
+    func entry(for path: String) -> Entry? {
+        lock.withLock { entries[path] }
+    }
+
+    func store(_ entry: Entry, for path: String) {
+        lock.withLock { pendingEntries[path] = entry }
+    }
+
+    /// The cross-article pages of one type, as the last good build left them.
+    func pages<Page: Hashable & Sendable>(_ type: Page.Type) -> PageTable<Page> {
+        lock.withLock {
+            if let table = pageTables[ObjectIdentifier(type)] as? PageTable<Page> { return table }
+            let table = PageTable<Page>()
+            pageTables[ObjectIdentifier(type)] = table
+            return table
+        }
+    }
+
+    /// The summaries that the build changes: the old and new ones of articles stored in this build,
+    /// and those of articles whose files are gone. Nil when there is no previous build to compare with.
+    func changedSummaries(keeping paths: Set<String>) -> [ArticleSummary]? {
+        lock.withLock {
+            guard storedIndex != nil else { return nil }
+            var changed: [ArticleSummary] = []
+            for (path, entry) in pendingEntries {
+                if let old = entries[path]?.outcome.summary { changed.append(old) }
+                if let new = entry.outcome.summary { changed.append(new) }
+            }
+            for (path, entry) in entries where !paths.contains(path) {
+                if let old = entry.outcome.summary { changed.append(old) }
+            }
+            return changed
+        }
+    }
+
+    /// The gazetteer for entities.yml as it is now: the last one while the file keeps its stamp,
+    /// otherwise what `make` reads and builds.
+    func inputs(make: () throws(DiagnosticError) -> Inputs) throws(DiagnosticError) -> Inputs {
+        if let last = lock.withLock({ lastInputs }), let path = last.entitiesPath,
+            FileStamp(path: path) == last.entitiesStamp
+        {
+            return last
+        }
+        let made = try make()
+        lock.withLock { lastInputs = made }
+        return made
+    }
+
+    /// Makes what the build stored current and forgets articles whose files are gone.
+    func commit(index: SiteIndex, keeping paths: Set<String>) {
+        lock.withLock {
+            entries.merge(pendingEntries) { $1 }
+            for gone in entries.keys where !paths.contains(gone) { entries[gone] = nil }
+            for table in pageTables.values { table.commit() }
+            pendingEntries = [:]
+            storedIndex = index
+        }
+    }
+}
+
+/// The cross-article pages of one type, with their fingerprints and files; pages a build stores
+/// become current when the build commits.
+final class PageTable<Page: Hashable & Sendable>: PageTableCommitting, @unchecked Sendable {
+    // @unchecked: both dictionaries are touched only under `lock`.
+    private let lock = NSLock()
+    private var pages: [Page: BuildCache.PageEntry] = [:]
+    private var pending: [Page: BuildCache.PageEntry] = [:]
+
+    func entry(_ page: Page) -> BuildCache.PageEntry? {
+        lock.withLock { pages[page] }
+    }
+
+    func store(_ entry: BuildCache.PageEntry, for page: Page) {
+        lock.withLock { pending[page] = entry }
+    }
+
+    func commit() {
+        lock.withLock {
+            pages.merge(pending) { $1 }
+            pending = [:]
+        }
+    }
+
+    func dropPending() {
+        lock.withLock { pending = [:] }
+    }
+}
+
+/// What `BuildCache` asks of every page table, whatever its page type.
+protocol PageTableCommitting: AnyObject, Sendable {
+    func commit()
+    func dropPending()
+}
+
+/// A file's size and modification time: a changed file changes one or the other.
+struct FileStamp: Sendable, Equatable {
+    var size: Int64
+    var seconds: Int
+    var nanoseconds: Int
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int64(info.st_size)
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
+    }
+}
