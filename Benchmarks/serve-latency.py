@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Time from saving an article to the reload event of `broadsheet serve`.
 
-    Benchmarks/serve-latency.py BROADSHEET_BINARY SITE_FOLDER [ROUNDS]
+    Benchmarks/serve-latency.py BROADSHEET_BINARY SITE_FOLDER [ROUNDS] [FILE]
 
 Starts `serve --port 0` on SITE_FOLDER, listens on its Server-Sent Events endpoint, appends a
-sentence to the first article ROUNDS times (restoring it afterwards) and prints the milliseconds
-from each save to the `event: reload`, which includes the 100 ms pause the watcher waits for.
+sentence to the first article (or to FILE, a path inside SITE_FOLDER such as
+Templates/partials/footer.mustache) ROUNDS times, restoring it afterwards, and prints the
+milliseconds from each save to the `event: reload`, which includes the 100 ms pause the watcher
+waits for.
 """
 import os
 import re
@@ -17,7 +19,10 @@ import time
 binary, site = sys.argv[1], sys.argv[2]
 rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
 articles = os.path.join(site, "Content", "articles")
-article = os.path.join(articles, sorted(f for f in os.listdir(articles) if f.endswith((".md", ".txt")))[0])
+if len(sys.argv) > 4:
+    article = os.path.join(site, sys.argv[4])
+else:
+    article = os.path.join(articles, sorted(f for f in os.listdir(articles) if f.endswith((".md", ".txt")))[0])
 server = subprocess.Popen([binary, "serve", "--source", site, "--port", "0"], stderr=subprocess.PIPE, text=True)
 original = open(article, encoding="utf-8").read()
 try:
@@ -36,7 +41,7 @@ try:
         time.sleep(0.5)
         start = time.monotonic()
         with open(article, "w", encoding="utf-8") as f:
-            f.write(original + f"\n\nEdit number {round} for the latency benchmark.\n")
+            f.write(original + f"\n\nEdit number {round} for the latency benchmark.\n")  # text in a template too
         while "event: reload" not in received:
             received += events.recv(4096).decode()
         timings.append((time.monotonic() - start) * 1000)
