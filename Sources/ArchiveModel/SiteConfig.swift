@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var pageSize: Int
     /// How entity mentions in article bodies are linked.
     public var entityLinks: EntityLinkStyle = .all
+    /// Entries per feed (site.yml `feed_limit`), newest first.
+    public var feedLimit: Int = 20
 
     public init(
         title: String = "Broadsheet", description: String = "", baseURL: String = "http://localhost:8000/",

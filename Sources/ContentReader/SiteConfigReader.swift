@@ -7,6 +7,7 @@ public enum SiteConfigReader {
     /// The keys site.yml may hold.
     public static let knownKeys = [
         "title", "description", "base_url", "language", "author", "unsafe_html", "paginate", "entity_links",
+        "feed_limit",
     ]
 
     public static func read(path: String, bytes: [UInt8]) throws(DiagnosticError) -> SiteConfig {
@@ -28,6 +29,7 @@ public enum SiteConfigReader {
                 case "author": config.author = try document.optionalString(value, key: key)
                 case "unsafe_html": config.unsafeHTML = try document.bool(value, key: key)
                 case "paginate": config.pageSize = try document.positiveInt(value, key: key)
+                case "feed_limit": config.feedLimit = try document.positiveInt(value, key: key)
                 case "entity_links":
                     let text = try document.string(value, key: key)
                     guard let style = EntityLinkStyle(rawValue: text) else {

@@ -23,20 +23,31 @@ public struct ArticlePageRenderer: Sendable {
         let woven = BodyAnnotations(
             annotations, quotes: quotes, units: units ?? article.textUnits, leadingUnits: article.leadingUnitCount,
             urls: site.urls, style: site.config.entityLinks)
+        let content = body.render(article.body, annotations: woven)
         var view = ArticleView(
-            metadata: metadata, body: body.render(article.body, annotations: woven), urls: site.urls,
-            allowUnsafeURLs: site.config.unsafeHTML)
+            metadata: metadata, body: content, urls: site.urls, allowUnsafeURLs: site.config.unsafeHTML)
         view.entityGroups = EntityGroupView.groups(annotations.entities, urls: site.urls)
         view.speakerGroups = SpeakerQuotesView.groups(quotes, entityPaths: woven.entityPaths)
         view.headline = MentionWeaver.leadHTML(unit: 0, text: metadata.title, annotations: woven)
         if let standfirst = metadata.standfirst {
             view.standfirstHTML = MentionWeaver.leadHTML(unit: 1, text: standfirst, annotations: woven)
         }
-        let page = PageMeta(
+        var page = PageMeta(
             title: metadata.title, sitePath: sitePath, description: metadata.standfirst, kind: "article",
             urls: site.urls)
+        page.image = metadata.image?.source.flatMap {
+            site.urls.absoluteContent(
+                site.urls.content($0, allowUnsafe: site.config.unsafeHTML, isImage: true), from: sitePath)
+        }
+        page.published = metadata.date
+        page.modified = metadata.updated ?? metadata.date
+        page.structuredData = StructuredData.script(
+            StructuredData.article(
+                metadata, entities: annotations.entities.map(\.entity), quotes: quotes, image: page.image,
+                config: site.config, urls: site.urls))
         return RenderedPage(
             sitePath: sitePath,
-            html: templates.render(PageContext(site: site, page: page, content: view), template: "article"))
+            html: templates.render(PageContext(site: site, page: page, content: view), template: "article"),
+            content: content)
     }
 }

@@ -72,8 +72,11 @@ public struct EntityPageRenderer: Sendable {
         view.quotesURL = view.quoteCount > 0 ? urls.path(basePath + "quotes/") : nil
         let sitePath = Pagination.path(of: number, basePath: basePath)
         let title = number > 1 ? "\(entry.entity.name) (page \(number))" : entry.entity.name
-        let meta = PageMeta(
+        var meta = PageMeta(
             title: title, sitePath: sitePath, description: entry.entity.description, kind: "entity", urls: urls)
+        meta.feed = ("\(site.config.title): \(entry.entity.name)", basePath + "feed.xml")
+        meta.structuredData = StructuredData.script(
+            StructuredData.entityPage(entry.entity, page: urls.absolute(basePath)))
         return RenderedPage(
             sitePath: sitePath,
             html: templates.render(PageContext(site: site, page: meta, content: view), template: "entity"))

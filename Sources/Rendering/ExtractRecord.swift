@@ -1,4 +1,5 @@
 import ArchiveModel
+import SiteIndex
 
 /// The `broadsheet extract` record of one file (a contract other tools depend on):
 /// `{"file", "entities": [{"id", "name", "type", "mentions": [{"start", "end", "text"}]}], "quotes": []}`
@@ -48,6 +49,20 @@ public enum ExtractRecord {
             ("start", .int(start)), ("end", .int(last + 1)), ("text", .string(quote.text)),
             ("kind", .string(quote.kind.rawValue)), ("speaker", .object(speaker)),
         ])
+    }
+
+    /// Where `quote` is in the file: the same offsets as its extract record, with the file's text
+    /// there and up to `QuoteAnchor.contextLength` scalars either side.
+    public static func anchor(_ quote: Quotation, source: [Unicode.Scalar], units: [TextUnit]) -> QuoteAnchor? {
+        guard let start = units[quote.start.unit].sourceMap.sourceOffset(of: quote.start.offset),
+            let last = units[quote.end.unit].sourceMap.sourceOffset(of: quote.end.offset - 1), last < source.count,
+            start <= last
+        else { return nil }
+        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(source[range])) }
+        let context = QuoteAnchor.contextLength
+        return QuoteAnchor(
+            start: start, end: last + 1, exact: text(start..<last + 1), prefix: text(max(0, start - context)..<start),
+            suffix: text(last + 1..<min(source.count, last + 1 + context)))
     }
 
     private static func mention(_ mention: SpeakerMention, source: [Unicode.Scalar], units: [TextUnit]) -> JSONValue? {

@@ -11,6 +11,7 @@ public enum IndexPage: Sendable, Hashable {
     case month(year: Int, month: Int, page: Int)
     case undated(page: Int)
     case about
+    case search
     case notFound
 
     /// The page number of a paginated list, nil for single pages.
@@ -18,7 +19,7 @@ public enum IndexPage: Sendable, Hashable {
         switch self {
         case .home(let page), .tag(_, let page), .year(_, let page), .month(_, _, let page), .undated(let page):
             return page
-        case .tagIndex, .archiveIndex, .about, .notFound: return nil
+        case .tagIndex, .archiveIndex, .about, .search, .notFound: return nil
         }
     }
 }
@@ -40,7 +41,7 @@ public struct IndexPageRenderer: Sendable {
 
     /// Every index page of the site.
     public var pages: [IndexPage] {
-        var pages: [IndexPage] = [.tagIndex, .archiveIndex, .about, .notFound]
+        var pages: [IndexPage] = [.tagIndex, .archiveIndex, .about, .search, .notFound]
         pages += (1...pageCount(index.articles.count)).map { .home(page: $0) }
         for (position, tag) in index.tags.enumerated() {
             pages += (1...pageCount(tag.articles.count)).map { .tag(position, page: $0) }
@@ -120,6 +121,9 @@ public struct IndexPageRenderer: Sendable {
             let view = ListView(
                 heading: "About this archive", intro: site.config.description.isEmpty ? nil : site.config.description)
             return single("about/", template: "about", kind: "about", view: view)
+        case .search:
+            let view = ListView(heading: "Search", intro: nil)
+            return single("search/", template: "search", kind: "search", view: view)
         case .notFound:
             let view = ListView(
                 heading: "Page not found",
@@ -170,7 +174,7 @@ public struct IndexPageRenderer: Sendable {
             hasher.combine(index.years[y].months[m].month)
             items(index.years[y].months[m].articles)
         case .undated: items(index.undated)
-        case .about, .notFound: break
+        case .about, .search, .notFound: break
         }
         return hasher.finalize()
     }
@@ -208,7 +212,11 @@ public struct IndexPageRenderer: Sendable {
         view.pagination = PaginationView(page: page, basePath: basePath, urls: urls)
         let sitePath = Pagination.path(of: number, basePath: basePath)
         let pageTitle = number > 1 ? "\(title) (page \(number))" : title
-        let meta = PageMeta(title: pageTitle, sitePath: sitePath, description: view.intro, kind: kind, urls: urls)
+        var meta = PageMeta(title: pageTitle, sitePath: sitePath, description: view.intro, kind: kind, urls: urls)
+        if kind == "tag" { meta.feed = ("\(site.config.title): \(title)", basePath + "feed.xml") }
+        if kind == "home" {
+            meta.structuredData = StructuredData.script(StructuredData.website(config: site.config, urls: urls))
+        }
         return RenderedPage(
             sitePath: sitePath,
             html: templates.render(PageContext(site: site, page: meta, content: view), template: template))

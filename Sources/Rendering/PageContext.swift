@@ -45,6 +45,10 @@ public struct SiteView: MustacheParent, Sendable {
         case "tags": return urls.path("tags/")
         case "assets": return urls.path("assets/")
         case "about": return urls.path("about/")
+        case "search": return urls.path("search/")
+        case "feed": return urls.path("feed.xml")
+        case "jsonFeed": return urls.path("feed.json")
+        case "data": return urls.path("data/")
         case "quotes": return urls.path("quotes/")
         case "speakers": return urls.path("quotes/by-speaker/")
         case "people": return urls.path(urls.entityIndex(.person))
@@ -64,6 +68,15 @@ public struct PageMeta: MustacheParent, Sendable {
     public var description: String?
     public var kind: String
     let urls: SiteURLs
+    /// The page's own Atom feed (a tag's, an entity's), besides the site's.
+    public var feed: (title: String, sitePath: String)?
+    /// Absolute URL of the page's picture, for OpenGraph and Twitter cards.
+    public var image: String?
+    /// The article's dates, for OpenGraph.
+    public var published: ArticleDate?
+    public var modified: ArticleDate?
+    /// JSON-LD for the page's head, already serialized.
+    public var structuredData: String?
 
     public init(title: String, sitePath: String, description: String? = nil, kind: String, urls: SiteURLs) {
         self.title = title
@@ -81,6 +94,13 @@ public struct PageMeta: MustacheParent, Sendable {
         case "description": return description
         case "kind": return kind
         case "isHome": return kind == "home"
+        case "isArticle": return kind == "article"
+        case "feedTitle": return feed?.title
+        case "feedURL": return feed.map { urls.path($0.sitePath) }
+        case "image": return image
+        case "published": return published.map(FeedRenderer.timestamp)
+        case "modified": return modified.map(FeedRenderer.timestamp)
+        case "structuredData": return structuredData
         default: return nil
         }
     }

@@ -4,6 +4,8 @@ public struct RenderedPage: Sendable {
     /// such as `404.html`.
     public var sitePath: String
     public var html: String
+    /// An article page's body as HTML, annotations and all, for feeds with full content.
+    public var content: String? = nil
 
     /// The file the page is written to, relative to the output folder.
     public var filePath: String {

@@ -39,6 +39,16 @@ public struct SiteURLs: Sendable {
         return trimmed
     }
 
+    /// An absolute URL for a URL as `content(_:)` returns it, on the page at `sitePath`: absolute URLs
+    /// stay, root-relative ones get the base URL's scheme and host, relative ones the page's URL.
+    public func absoluteContent(_ url: String, from sitePath: String) -> String? {
+        guard !url.isEmpty else { return nil }
+        if url.contains("://") { return url }
+        if url.hasPrefix("//") { return "https:" + url }
+        if url.hasPrefix("/") { return String(baseURL.dropLast(basePath.count)) + url }
+        return absolute(sitePath) + url
+    }
+
     /// Schemes that run code when followed (the same list cmark's safe mode uses).
     static func isDangerous(_ url: String, isImage: Bool) -> Bool {
         let lower = url.lowercased()

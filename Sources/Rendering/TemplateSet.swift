@@ -9,8 +9,7 @@ public struct TemplateSet: Sendable {
     /// Page templates every theme must provide.
     public static let required = [
         "base", "home", "list", "article", "tag", "tags", "archive", "entity", "entities", "quotes", "speakers",
-        "about",
-        "404",
+        "about", "search", "404",
     ]
 
     let library: MustacheLibrary

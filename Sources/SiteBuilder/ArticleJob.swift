@@ -28,6 +28,8 @@ struct ArticleJob: Sendable {
         var cache: BuildCache?
         /// The templates' fingerprint, to tell whether a cached page is current.
         var templates: Int
+        /// Collects the newest articles' bodies for the feeds.
+        var bodies: NewestBodies?
     }
 
     let path: String
@@ -69,6 +71,30 @@ struct ArticleJob: Sendable {
         return work(bytes: [UInt8](data), enrichment: nil, tools: tools, stamp: stamp)
     }
 
+    /// The article's body HTML alone, for a feed: rendered again from the cache's source and
+    /// enrichment (or the file, without a cache), nothing written or stored.
+    func content(with tools: Tools) -> String? {
+        let bytes: [UInt8]
+        var enrichment: ArticleEnrichment?
+        if let entry = tools.cache?.entry(for: path), let source = entry.source {
+            bytes = source
+            enrichment = entry.enrichment
+        } else if let data = FileManager.default.contents(atPath: filePath) {
+            bytes = [UInt8](data)
+        } else {
+            return nil
+        }
+        let result = ArticleReader.read(path: path, bytes: bytes)
+        guard let article = result.article else { return nil }
+        let units = article.textUnits
+        let known =
+            enrichment
+            ?? tools.enricher.enrich(
+                units, entityOverrides: article.metadata.entityOverrides,
+                quoteOverrides: article.metadata.quoteOverrides)
+        return tools.renderer.render(article, annotations: known.entities, quotes: known.quotes, units: units).content
+    }
+
     private func work(bytes: [UInt8], enrichment known: ArticleEnrichment?, tools: Tools, stamp: FileStamp?)
         -> Outcome
     {
@@ -96,14 +122,20 @@ struct ArticleJob: Sendable {
                 ))
         }
         let page = tools.renderer.render(article, annotations: annotations, quotes: enrichment.quotes, units: units)
+        if let content = page.content {
+            tools.bodies?.offer(slug: article.metadata.slug, date: article.metadata.date, content: content)
+        }
         do throws(Diagnostic) {
             try tools.stage.write(page.html, to: page.filePath)
         } catch {
             return Outcome(summary: nil, diagnostics: diagnostics + [error])
         }
+        let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
         let summary = ArticleSummary(
             article.metadata, path: path, entities: annotations.entities.map(EntityRef.init),
-            quotes: enrichment.quotes.map(QuoteRef.init))
+            quotes: enrichment.quotes.map {
+                QuoteRef($0, anchor: ExtractRecord.anchor($0, source: scalars, units: units))
+            })
         let outcome = Outcome(summary: summary, summaryHash: summary.hashValue, diagnostics: diagnostics)
         remember(outcome, stamp: stamp, bytes: bytes, enrichment: enrichment, tools: tools)
         return outcome

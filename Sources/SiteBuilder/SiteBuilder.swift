@@ -86,7 +86,7 @@ public struct SiteBuilder: Sendable {
         logger.info("reading \(paths.count) article files")
         let tools = ArticleJob.Tools(
             enricher: enricher, renderer: ArticlePageRenderer(templates: templates, config: config), stage: stage,
-            cache: cache, templates: templates.fingerprint)
+            cache: cache, templates: templates.fingerprint, bodies: NewestBodies(limit: config.feedLimit))
         let outcomes = await articleOutcomes(paths, tools: tools)
         var diagnostics = outcomes.flatMap(\.diagnostics)
         var summaries: [ArticleSummary] = []
@@ -139,7 +139,26 @@ public struct SiteBuilder: Sendable {
                 }, progress: (indexPages.count + entityPages.count, total)
             ) { quoteRenderer.render($0) },
         ]
-        diagnostics += written.flatMap(\.diagnostics)
+        let publication = PublicationRenderer(
+            index: index, config: config, bodies: feedBodies(index, limit: config.feedLimit, tools: tools))
+        let published = await write(
+            publication.pages, to: stage, fingerprint: publication.fingerprint,
+            mustCheck: { file in
+                guard let touched, case .atom(.entity(let id)) = file else { return true }
+                return touched.contains(id)
+            }, progress: nil
+        ) { publication.render($0) }
+        diagnostics += (written + [published]).flatMap(\.diagnostics)
+        guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
+        let pageFiles = summaries.map { "articles/\($0.slug)/index.html" } + written.flatMap(\.files)
+        let sitemap = SitemapRenderer(index: index, config: config, files: pageFiles)
+        for file in sitemap.files {
+            do throws(Diagnostic) {
+                try stage.write(sitemap.render(file), to: file)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
         do throws(Diagnostic) {
             diagnostics += try copyStaticFiles(into: stage)
@@ -153,6 +172,17 @@ public struct SiteBuilder: Sendable {
             rerendered: outcomes.filter(\.rerendered).count, reusedPages: written.map(\.reused).reduce(0, +),
             entities: index.entities.entries.count, quotes: index.quotes.all.count)
         return (report, index, keptPaths)
+    }
+
+    /// The body HTML of the newest articles for the site's feeds: those rendered in this build were
+    /// kept as they went; the others (unchanged since the last build) are rendered again alone.
+    private func feedBodies(_ index: SiteIndex, limit: Int, tools: ArticleJob.Tools) -> [String: String] {
+        var bodies = tools.bodies?.bySlug ?? [:]
+        for summary in index.articles.prefix(limit) where summary.date != nil && bodies[summary.slug] == nil {
+            let job = ArticleJob(path: summary.path, source: options.source.path, includeDrafts: options.includeDrafts)
+            bodies[summary.slug] = job.content(with: tools)
+        }
+        return bodies
     }
 
     /// Every article's outcome, in the order of `paths`. Unchanged articles are taken from the
@@ -188,40 +218,44 @@ public struct SiteBuilder: Sendable {
     /// build, is kept from the previous output instead.
     private func write<Page: Sendable & Hashable>(
         _ pages: [Page], to stage: any SiteOutput, fingerprint: @escaping @Sendable (Page) -> Int,
-        mustCheck: (Page) -> Bool, progress counts: (before: Int, total: Int),
+        mustCheck: (Page) -> Bool, progress counts: (before: Int, total: Int)?,
         render: @escaping @Sendable (Page) -> RenderedPage?
-    ) async -> (diagnostics: [Diagnostic], reused: Int) {
+    ) async -> (diagnostics: [Diagnostic], reused: Int, files: [String]) {
         let table = cache?.pages(Page.self)
         var work: [Page] = []
-        var kept = 0
+        var keptFiles: [String] = []
         for page in pages {
             if let table, !mustCheck(page), let previous = table.entry(page), stage.keep(previous.file) {
-                kept += 1
+                keptFiles.append(previous.file)
             } else {
                 work.append(page)
             }
         }
-        let tell = progress.map { tell in
-            { (done: Int) in
-                tell(BuildProgress(stage: .pages, done: counts.before + kept + done, total: counts.total))
+        let kept = keptFiles.count
+        let tell: ((Int) -> Void)? = progress.flatMap { tell in
+            counts.map { counts in
+                { done in tell(BuildProgress(stage: .pages, done: counts.before + kept + done, total: counts.total)) }
             }
         }
         let results = await concurrentMap(work, limit: options.concurrency, progress: tell) {
-            page -> (Diagnostic?, Bool) in
+            page -> (error: Diagnostic?, reused: Bool, file: String?) in
             let print = table == nil ? 0 : fingerprint(page)
             if let previous = table?.entry(page), previous.fingerprint == print, stage.keep(previous.file) {
-                return (nil, true)
+                return (nil, true, previous.file)
             }
-            guard let rendered = render(page) else { return (nil, false) }
+            guard let rendered = render(page) else { return (nil, false, nil) }
             do throws(Diagnostic) {
                 try stage.write(rendered.html, to: rendered.filePath)
                 table?.store(BuildCache.PageEntry(fingerprint: print, file: rendered.filePath), for: page)
-                return (nil, false)
+                return (nil, false, rendered.filePath)
             } catch {
-                return (error, false)
+                return (error, false, nil)
             }
         }
-        return (results.compactMap(\.0), kept + results.filter(\.1).count)
+        return (
+            results.compactMap(\.error), kept + results.filter(\.reused).count,
+            keptFiles + results.compactMap(\.file)
+        )
     }
 
     /// Theme assets go to `assets/`, `Content/static/` to the site root; a static file that would

@@ -105,26 +105,55 @@ public struct EntityRef: Sendable, Hashable {
     }
 }
 
-/// A quotation as an article summary keeps it, for the quote index and speaker pages.
+/// Where a quotation sits in its source file, for W3C Web Annotation selectors: offsets in Unicode
+/// scalars from the start of the file (end exclusive), the file's text there, and a little of the
+/// text on either side.
+public struct QuoteAnchor: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var exact: String
+    public var prefix: String
+    public var suffix: String
+
+    /// How much text `prefix` and `suffix` hold, in scalars.
+    public static let contextLength = 32
+
+    public init(start: Int, end: Int, exact: String, prefix: String, suffix: String) {
+        self.start = start
+        self.end = end
+        self.exact = exact
+        self.prefix = prefix
+        self.suffix = suffix
+    }
+}
+
+/// A quotation as an article summary keeps it, for the quote index, speaker pages and exports.
 public struct QuoteRef: Sendable, Hashable {
     /// The permalink id in the article (`q3`).
     public var id: String
-    /// The quoted words, shortened to `textLimit` characters.
-    public var text: String
+    /// The quoted words, paragraphs joined by a space.
+    public var fullText: String
     public var kind: QuoteKind
     public var speakerID: String?
     public var speakerName: String?
     /// How the text describes an unnamed source.
     public var speakerDescription: String?
+    /// Where it is in the source file; nil when the text could not be mapped back (never for files
+    /// read by the build).
+    public var anchor: QuoteAnchor?
+
+    /// The quoted words, shortened to `textLimit` characters for lists.
+    public var text: String { EntityRef.shortened(fullText, limit: Self.textLimit) }
 
     public static let textLimit = 300
 
-    public init(_ quote: Quotation) {
+    public init(_ quote: Quotation, anchor: QuoteAnchor? = nil) {
         id = quote.id
-        text = EntityRef.shortened(quote.text.replacingOccurrences(of: "\n\n", with: " "), limit: Self.textLimit)
+        fullText = quote.text.replacingOccurrences(of: "\n\n", with: " ")
         kind = quote.kind
         speakerID = quote.speaker?.entity
         speakerName = quote.speaker?.name
         speakerDescription = quote.speaker?.description
+        self.anchor = anchor
     }
 }

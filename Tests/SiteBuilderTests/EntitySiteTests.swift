@@ -84,7 +84,7 @@ struct EntitySiteTests {
         #expect(article.contains("People, organisations and places in this article"))
         #expect(
             article.contains(
-                "<a href=\"/news/people/eleanor-whitcombe/\">Eleanor Whitcombe</a> <span class=\"count\" title=\"mentions\">3</span>"
+                "<a href=\"/news/people/eleanor-whitcombe/\" data-pagefind-filter=\"entity\">Eleanor Whitcombe</a> <span class=\"count\" title=\"mentions\">3</span>"
             ))
     }
 

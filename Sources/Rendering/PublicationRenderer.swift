@@ -1,0 +1,92 @@
+import ArchiveModel
+import SiteIndex
+
+/// A machine-readable file of the site: a feed, an open-data export, the search index, robots.txt.
+public enum PublishedFile: Sendable, Hashable {
+    case atom(FeedScope)
+    case jsonFeed
+    case data(DataExporter.File)
+    case searchIndex
+    case searchQuotes
+    case robots
+}
+
+/// Renders the site's machine-readable files from the site index, with fingerprints for rebuilds
+/// like the pages'. The sitemap, which lists every page, is rendered last by `SitemapRenderer`.
+public struct PublicationRenderer: Sendable {
+    let index: SiteIndex
+    let config: SiteConfig
+    let feeds: FeedRenderer
+    /// A hash of every summary in order, for the files that show the whole archive.
+    let archiveHash: Int
+
+    public init(index: SiteIndex, config: SiteConfig, bodies: [String: String]) {
+        self.index = index
+        self.config = config
+        self.feeds = FeedRenderer(index: index, config: config, bodies: bodies)
+        var hasher = Hasher()
+        for position in index.articles.indices { hasher.combine(index.articleHash(position)) }
+        archiveHash = hasher.finalize()
+    }
+
+    public var pages: [PublishedFile] {
+        var files: [PublishedFile] = [.atom(.site), .jsonFeed, .searchIndex, .searchQuotes, .robots]
+        files += DataExporter.File.allCases.map { .data($0) }
+        files += index.tags.indices.map { .atom(.tag($0)) }
+        files += index.entities.entries.keys.sorted().map { .atom(.entity($0)) }
+        return files
+    }
+
+    public func render(_ file: PublishedFile) -> RenderedPage? {
+        let text: String?
+        let path: String
+        switch file {
+        case .atom(let scope):
+            text = feeds.atom(scope)
+            path = feeds.atomPath(scope)
+        case .jsonFeed:
+            text = feeds.jsonFeed()
+            path = FeedRenderer.jsonFeedPath
+        case .data(let data):
+            text = DataExporter(index: index, config: config).render(data)
+            path = data.rawValue
+        case .searchIndex:
+            text = SearchIndexRenderer(index: index, config: config).renderIndex()
+            path = SearchIndexRenderer.indexPath
+        case .searchQuotes:
+            text = SearchIndexRenderer(index: index, config: config).renderQuotes()
+            path = SearchIndexRenderer.quotesPath
+        case .robots:
+            text = SitemapRenderer(index: index, config: config, files: []).robots()
+            path = "robots.txt"
+        }
+        return text.map { RenderedPage(sitePath: path, html: $0) }
+    }
+
+    /// A hash of everything `render(file)` shows (see `IndexPageRenderer.fingerprint`).
+    public func fingerprint(_ file: PublishedFile) -> Int {
+        var hasher = Hasher()
+        hasher.combine(file)
+        switch file {
+        case .atom(let scope):
+            guard let feed = feeds.items(scope) else { break }
+            hasher.combine(feed.title)
+            hasher.combine(feed.page)
+            for item in feed.items {
+                hasher.combine(item.summary)
+                hasher.combine(item.content)
+                hasher.combine(item.context)
+            }
+        case .jsonFeed:
+            for item in feeds.items(.site)?.items ?? [] {
+                hasher.combine(item.summary)
+                hasher.combine(item.content)
+            }
+        case .data, .searchIndex, .searchQuotes:
+            hasher.combine(archiveHash)
+        case .robots:
+            break
+        }
+        return hasher.finalize()
+    }
+}

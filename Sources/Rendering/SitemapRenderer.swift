@@ -1,0 +1,65 @@
+import ArchiveModel
+import SiteIndex
+
+/// `sitemap.xml` (sitemaps.org 0.9) and `robots.txt`. Every page but the 404 page and the second and
+/// later pages of paginated lists is listed, article pages with their last change as `lastmod`. Past
+/// 50,000 URLs, the protocol's limit, `sitemap.xml` becomes an index of `sitemap-N.xml` files.
+public struct SitemapRenderer: Sendable {
+    let urls: SiteURLs
+    /// Site paths of the pages to list, sorted.
+    let pages: [String]
+    /// The last change of each article page, by site path.
+    let modified: [String: ArticleDate]
+
+    public static let limit = 50_000
+
+    /// `files` are the output files of the site's HTML pages (`articles/x/index.html`).
+    public init(index: SiteIndex, config: SiteConfig, files: [String]) {
+        urls = SiteURLs(config: config)
+        pages =
+            files
+            .filter { $0.hasSuffix("index.html") && !$0.contains("/page/") && !$0.hasPrefix("page/") }
+            .map { String($0.dropLast("index.html".count)) }
+            .sorted()
+        var modified: [String: ArticleDate] = [:]
+        for article in index.articles {
+            if let date = article.modified { modified[urls.article(article.slug)] = date }
+        }
+        if let newest = index.articles.first?.modified { modified[""] = newest }
+        self.modified = modified
+    }
+
+    /// The files to write: `sitemap.xml` alone, or it and `sitemap-1.xml`… when there are too many pages.
+    public var files: [String] {
+        let parts = (pages.count + Self.limit - 1) / Self.limit
+        return parts <= 1 ? ["sitemap.xml"] : ["sitemap.xml"] + (1...parts).map { "sitemap-\($0).xml" }
+    }
+
+    public func render(_ file: String) -> String {
+        let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let namespace = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+        if file == "sitemap.xml" && files.count > 1 {
+            let parts = files.dropFirst().map {
+                "<sitemap><loc>\(FeedRenderer.xml(urls.absolute($0)))</loc></sitemap>\n"
+            }
+            return header + "<sitemapindex \(namespace)>\n" + parts.joined() + "</sitemapindex>\n"
+        }
+        var slice = pages[...]
+        if let number = Int(file.dropFirst("sitemap-".count).dropLast(".xml".count)) {
+            slice = pages[min(pages.count, (number - 1) * Self.limit)..<min(pages.count, number * Self.limit)]
+        }
+        var xml = header + "<urlset \(namespace)>\n"
+        for page in slice {
+            xml += "<url><loc>\(FeedRenderer.xml(urls.absolute(page)))</loc>"
+            if let date = modified[page] { xml += "<lastmod>\(FeedRenderer.timestamp(date))</lastmod>" }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    /// Allows everything and points to the sitemap. Crawlers read robots.txt only at a host's root,
+    /// so for a site under a sub-path it is written for the host's owner to copy or merge.
+    public func robots() -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n"
+    }
+}
