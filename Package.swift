@@ -47,6 +47,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "SiteChecker", dependencies: ["ArchiveModel", "ContentReader"]),
         .target(
             name: "Preview",
             dependencies: [
@@ -60,7 +61,7 @@ let package = Package(
             name: "broadsheet",
             dependencies: [
                 "ArchiveModel", "ContentReader", "Enrichment", "Knowledge", "Preview", "Rendering", "SiteBuilder",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SiteChecker", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -77,6 +78,8 @@ let package = Package(
         .testTarget(
             name: "EnrichmentTests", dependencies: ["Enrichment", "Knowledge", "ContentReader", "Rendering", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentReader", "TestSupport"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ContentReader", "TestSupport"]),
+        .testTarget(
+            name: "SiteBuilderTests", dependencies: ["SiteBuilder", "SiteChecker", "ContentReader", "TestSupport"]),
+        .testTarget(name: "SiteCheckerTests", dependencies: ["SiteChecker", "SiteBuilder", "TestSupport"]),
     ]
 )

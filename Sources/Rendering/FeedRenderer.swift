@@ -13,7 +13,7 @@ public enum FeedScope: Sendable, Hashable {
 /// Renders Atom feeds (RFC 4287) and the site's JSON Feed 1.1 from the site index. The site feeds
 /// carry each article's body in full (`bodies`, by slug); tag and entity feeds carry the standfirst
 /// and, for an entity, the sentence that names it, so that thousands of them stay small. Entry ids
-/// are the articles' permalinks, which do not change between builds.
+/// are the articles' permalinks, which do not change between builds. Undated articles are in no feed.
 public struct FeedRenderer: Sendable {
     let index: SiteIndex
     let config: SiteConfig
@@ -53,18 +53,22 @@ public struct FeedRenderer: Sendable {
         let limit = config.feedLimit
         switch scope {
         case .site:
-            let items = index.articles.prefix(limit).map { Item(summary: $0, content: bodies[$0.slug]) }
+            // Undated articles sort last and have no place in a feed.
+            let items = index.articles.prefix { $0.date != nil }.prefix(limit).map {
+                Item(summary: $0, content: bodies[$0.slug])
+            }
             return (config.title, "", items)
         case .tag(let position):
             guard index.tags.indices.contains(position) else { return nil }
             let tag = index.tags[position]
-            let items = tag.articles.prefix(limit).map { Item(summary: index.articles[$0]) }
+            let items = tag.articles.prefix { index.articles[$0].date != nil }.prefix(limit).map {
+                Item(summary: index.articles[$0])
+            }
             return ("\(config.title): \(tag.name)", urls.tag(tag.slug), items)
         case .entity(let id):
             guard let entry = index.entities.entries[id] else { return nil }
-            let items = zip(entry.articles, entry.contexts).prefix(limit).map {
-                Item(summary: index.articles[$0.0], context: $0.1)
-            }
+            let items = zip(entry.articles, entry.contexts).prefix { index.articles[$0.0].date != nil }.prefix(limit)
+                .map { Item(summary: index.articles[$0.0], context: $0.1) }
             return ("\(config.title): \(entry.entity.name)", urls.entity(entry.entity.type, id), items)
         }
     }

@@ -7,6 +7,6 @@ struct Broadsheet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "broadsheet",
         abstract: "Build a browsable website from an archive of news articles.",
-        subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, ExtractCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, ExtractCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

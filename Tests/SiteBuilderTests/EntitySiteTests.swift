@@ -54,7 +54,7 @@ struct EntitySiteTests {
         let first = try #require(people.range(of: "Eleanor Whitcombe"))
         let second = try #require(people.range(of: "Graham Pell"))
         #expect(first.lowerBound < second.lowerBound)
-        #expect(LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
+        #expect(await LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
     }
 
     @Test func theAboutPageCreditsTheBuiltInData() async throws {

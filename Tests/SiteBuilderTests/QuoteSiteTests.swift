@@ -42,7 +42,7 @@ struct QuoteSiteTests {
         #expect(page.components(separatedBy: "data-quote=\"q4\"").count - 1 == 2)  // a multi-paragraph quotation
         #expect(page.contains("Who said what"))
         #expect(page.contains("<a href=\"#q4\">“It makes uncomfortable reading. We will not pretend otherwise.”</a>"))
-        #expect(LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
+        #expect(await LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
     }
 
     @Test func speakersAndTheQuoteIndexCollectEveryQuotation() async throws {
@@ -63,6 +63,6 @@ struct QuoteSiteTests {
         let entity = try #require(site.output("people/eleanor-whitcombe/index.html"))
         #expect(entity.contains("What they said"))
         #expect(entity.contains("All 4 quotations"))  // the headline’s “says hydrologist” is hers too
-        #expect(LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
+        #expect(await LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
     }
 }

@@ -50,7 +50,7 @@ struct SiteBuildTests {
         let home = try #require(site.output("index.html"))
         #expect(home.contains("Second piece"))
         #expect(home.contains("rel=\"next\" href=\"/archive/page/2/\""))
-        let broken = LinkCheck.brokenLinks(in: site.output, basePath: "/archive/")
+        let broken = await LinkCheck.brokenLinks(in: site.output, basePath: "/archive/")
         #expect(broken.isEmpty, "broken links: \(broken)")
     }
 
@@ -61,7 +61,7 @@ struct SiteBuildTests {
         _ = try await build(site, baseURL: "https://mirror.example.net/news")
         let home = try #require(site.output("index.html"))
         #expect(home.contains("href=\"/news/articles/second/\""))
-        #expect(LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
+        #expect(await LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
     }
 
     @Test func aFailingBuildLeavesThePreviousOutputUntouched() async throws {
@@ -150,7 +150,7 @@ struct SiteBuildTests {
         let report = try await SiteBuilder(options: options).build()
         #expect(report.articles >= 5)
         #expect(report.warnings.filter { $0.severity == .error }.isEmpty)
-        #expect(LinkCheck.brokenLinks(in: output, basePath: "/sub/path/").isEmpty)
+        #expect(await LinkCheck.brokenLinks(in: output, basePath: "/sub/path/").isEmpty)
         let seed = try String(
             contentsOf: output.appendingPathComponent("articles/internet-dark-and-ungoverned-space/index.html"),
             encoding: .utf8)
