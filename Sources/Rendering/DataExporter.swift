@@ -21,19 +21,31 @@ public struct DataExporter: Sendable {
         self.urls = SiteURLs(config: config)
     }
 
+    /// The whole file as one string (for tests and small archives).
     public func render(_ file: File) -> String {
+        var out = ""
+        render(file) { out += $0 }
+        return out
+    }
+
+    /// The file piece by piece, an element at a time: quotes.json for 10,000 articles is 100 MB.
+    public func render(_ file: File, emit: (String) -> Void) {
         switch file {
-        case .articles: return lines(index.articles.map(article))
-        case .entities: return lines(entityList())
-        case .quotes: return lines(index.quotes.all.map(quote))
-        case .quotesCSV: return quotesCSV()
+        case .articles: lines(index.articles.lazy.map(article), emit: emit)
+        case .entities: lines(entityList(), emit: emit)
+        case .quotes: lines(index.quotes.all.lazy.map(quote), emit: emit)
+        case .quotesCSV: quotesCSV(emit: emit)
         }
     }
 
     /// A JSON array with one element per line: readable, diffable, and streamable by line.
-    private func lines(_ items: [JSONValue]) -> String {
-        guard !items.isEmpty else { return "[]\n" }
-        return "[\n" + items.map { $0.serialized() }.joined(separator: ",\n") + "\n]\n"
+    private func lines(_ items: some Sequence<JSONValue>, emit: (String) -> Void) {
+        var first = true
+        for item in items {
+            emit((first ? "[\n" : ",\n") + item.serialized())
+            first = false
+        }
+        emit(first ? "[]\n" : "\n]\n")
     }
 
     private func date(_ date: ArticleDate?) -> JSONValue {
@@ -127,8 +139,8 @@ public struct DataExporter: Sendable {
     /// The columns of quotes.csv, in order.
     public static let csvColumns = ["article", "date", "speaker", "speaker_entity", "kind", "text", "permalink"]
 
-    private func quotesCSV() -> String {
-        var out = Self.csvColumns.joined(separator: ",") + "\r\n"
+    private func quotesCSV(emit: (String) -> Void) {
+        emit(Self.csvColumns.joined(separator: ",") + "\r\n")
         for entry in index.quotes.all {
             let summary = index.articles[entry.article]
             let quote = summary.quotes[entry.quote]
@@ -137,9 +149,8 @@ public struct DataExporter: Sendable {
                 quote.speakerName ?? quote.speakerDescription ?? "", quote.speakerID ?? "", quote.kind.rawValue,
                 quote.fullText, permalink(summary, quote),
             ]
-            out += row.map(Self.csvField).joined(separator: ",") + "\r\n"
+            emit(row.map(Self.csvField).joined(separator: ",") + "\r\n")
         }
-        return out
     }
 
     /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.

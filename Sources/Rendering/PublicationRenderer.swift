@@ -48,14 +48,16 @@ public struct PublicationRenderer: Sendable {
             text = feeds.jsonFeed()
             path = FeedRenderer.jsonFeedPath
         case .data(let data):
-            text = DataExporter(index: index, config: config).render(data)
-            path = data.rawValue
+            let exporter = DataExporter(index: index, config: config)
+            return RenderedPage(sitePath: data.rawValue, html: "", stream: { exporter.render(data, emit: $0) })
         case .searchIndex:
-            text = SearchIndexRenderer(index: index, config: config).renderIndex()
-            path = SearchIndexRenderer.indexPath
+            let search = SearchIndexRenderer(index: index, config: config)
+            return RenderedPage(
+                sitePath: SearchIndexRenderer.indexPath, html: "", stream: { search.renderIndex(emit: $0) })
         case .searchQuotes:
-            text = SearchIndexRenderer(index: index, config: config).renderQuotes()
-            path = SearchIndexRenderer.quotesPath
+            let search = SearchIndexRenderer(index: index, config: config)
+            return RenderedPage(
+                sitePath: SearchIndexRenderer.quotesPath, html: "", stream: { search.renderQuotes(emit: $0) })
         case .robots:
             text = SitemapRenderer(index: index, config: config, files: []).robots()
             path = "robots.txt"

@@ -6,6 +6,9 @@ public struct RenderedPage: Sendable {
     public var html: String
     /// An article page's body as HTML, annotations and all, for feeds with full content.
     public var content: String? = nil
+    /// For a large file (an export), the text made piece by piece instead of `html`, so the output
+    /// can write each piece as it comes and never hold the whole file.
+    public var stream: (@Sendable (_ emit: (String) -> Void) -> Void)? = nil
 
     /// The file the page is written to, relative to the output folder.
     public var filePath: String {

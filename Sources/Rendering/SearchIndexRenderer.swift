@@ -4,12 +4,13 @@ import SiteIndex
 /// The static search page's index, fetched by `assets/search.js` when the reader first types:
 /// `search/index.json` holds articles (headline, date, standfirst, the names they mention) and
 /// entities (name, aliases); `search/quotes.json` holds quotations (words, speaker, article). Rows
-/// are arrays rather than objects and text is shortened, to keep the files small.
+/// are arrays rather than objects, speakers and articles are positions in the main index, and text
+/// is shortened, to keep the files small. Both are written a row at a time.
 public struct SearchIndexRenderer: Sendable {
     public static let indexPath = "search/index.json"
     public static let quotesPath = "search/quotes.json"
     /// Characters kept of a standfirst or a quotation.
-    static let textLimit = 160
+    static let textLimit = 140
 
     let index: SiteIndex
     let urls: SiteURLs
@@ -21,40 +22,50 @@ public struct SearchIndexRenderer: Sendable {
 
     /// `{"articles": [[headline, path, "YYYY-MM-DD" or "", standfirst, names]],
     ///   "entities": [[name, path, type, aliases joined by "|", article count]]}`; paths are site paths.
-    public func renderIndex() -> String {
-        let articles: [JSONValue] = index.articles.map { summary in
-            .array([
+    public func renderIndex(emit: (String) -> Void) {
+        emit("{\"articles\":[")
+        for (position, summary) in index.articles.enumerated() {
+            let row = JSONValue.array([
                 .string(summary.title), .string(urls.article(summary.slug)), .string(summary.date?.isoDay ?? ""),
                 .string(EntityRef.shortenedText(summary.standfirst ?? "", limit: Self.textLimit)),
                 .string(summary.entities.map(\.name).joined(separator: " · ")),
             ])
+            emit((position == 0 ? "\n" : ",\n") + row.serialized())
         }
-        let entities: [JSONValue] = EntityType.allCases.flatMap { type in
-            (index.entities.ranked[type] ?? []).compactMap { id -> JSONValue? in
-                guard let entry = index.entities.entries[id] else { return nil }
-                return .array([
-                    .string(entry.entity.name), .string(urls.entity(type, id)), .string(type.rawValue),
-                    .string(entry.entity.aliases.joined(separator: "|")), .int(entry.articles.count),
-                ])
-            }
+        emit("],\n\"entities\":[")
+        for (position, id) in rankedEntities.enumerated() {
+            guard let entry = index.entities.entries[id] else { continue }
+            let row = JSONValue.array([
+                .string(entry.entity.name), .string(urls.entity(entry.entity.type, id)),
+                .string(entry.entity.type.rawValue), .string(entry.entity.aliases.joined(separator: "|")),
+                .int(entry.articles.count),
+            ])
+            emit((position == 0 ? "\n" : ",\n") + row.serialized())
         }
-        return JSONValue.object([("articles", .array(articles)), ("entities", .array(entities))]).serialized() + "\n"
+        emit("]}\n")
     }
 
-    /// `{"quotes": [[words, speaker, speaker's site path or "", article position, quotation id]]}`; the
-    /// article position indexes `articles` of the main index.
-    public func renderQuotes() -> String {
-        let quotes: [JSONValue] = index.quotes.all.map { entry in
+    /// Entity ids in the order of the index's `entities`.
+    private var rankedEntities: [String] { EntityType.allCases.flatMap { index.entities.ranked[$0] ?? [] } }
+
+    /// `{"quotes": [[words, speaker, article position, quotation id]]}`: the speaker is the position of
+    /// its entity in the main index's `entities`, or how the text describes an unnamed source; the
+    /// article position indexes its `articles`.
+    public func renderQuotes(emit: (String) -> Void) {
+        var positions: [String: Int] = [:]
+        for (position, id) in rankedEntities.enumerated() { positions[id] = position }
+        emit("{\"quotes\":[")
+        for (number, entry) in index.quotes.all.enumerated() {
             let quote = index.articles[entry.article].quotes[entry.quote]
-            let speakerPath = quote.speakerID.flatMap { id in
-                index.entities.entries[id].map { urls.entity($0.entity.type, id) }
-            }
-            return .array([
-                .string(EntityRef.shortenedText(quote.fullText, limit: Self.textLimit)),
-                .string(quote.speakerName ?? quote.speakerDescription ?? ""), .string(speakerPath ?? ""),
-                .int(entry.article), .string(quote.id),
+            let speaker: JSONValue =
+                quote.speakerID.flatMap { positions[$0] }.map(JSONValue.int)
+                ?? .string(quote.speakerName ?? quote.speakerDescription ?? "")
+            let row = JSONValue.array([
+                .string(EntityRef.shortenedText(quote.fullText, limit: Self.textLimit)), speaker, .int(entry.article),
+                .string(quote.id),
             ])
+            emit((number == 0 ? "\n" : ",\n") + row.serialized())
         }
-        return JSONValue.object([("quotes", .array(quotes))]).serialized() + "\n"
+        emit("]}\n")
     }
 }

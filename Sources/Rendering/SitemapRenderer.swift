@@ -18,7 +18,7 @@ public struct SitemapRenderer: Sendable {
         urls = SiteURLs(config: config)
         pages =
             files
-            .filter { $0.hasSuffix("index.html") && !$0.contains("/page/") && !$0.hasPrefix("page/") }
+            .filter(Self.lists)
             .map { String($0.dropLast("index.html".count)) }
             .sorted()
         var modified: [String: ArticleDate] = [:]
@@ -30,9 +30,17 @@ public struct SitemapRenderer: Sendable {
     }
 
     /// The files to write: `sitemap.xml` alone, or it and `sitemap-1.xml`… when there are too many pages.
-    public var files: [String] {
-        let parts = (pages.count + Self.limit - 1) / Self.limit
+    public var files: [String] { Self.files(pages: pages.count) }
+
+    /// The files for a sitemap of `pages` pages.
+    public static func files(pages: Int) -> [String] {
+        let parts = (pages + limit - 1) / limit
         return parts <= 1 ? ["sitemap.xml"] : ["sitemap.xml"] + (1...parts).map { "sitemap-\($0).xml" }
+    }
+
+    /// Whether an output file is a page the sitemap lists.
+    public static func lists(_ file: String) -> Bool {
+        file.hasSuffix("index.html") && !file.contains("/page/") && !file.hasPrefix("page/")
     }
 
     public func render(_ file: String) -> String {

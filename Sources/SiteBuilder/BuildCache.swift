@@ -55,6 +55,9 @@ public final class BuildCache: @unchecked Sendable {
     private var templates: Int?
     private var lastInputs: Inputs?
     private var storedIndex: SiteIndex?
+    /// The site feeds' article bodies of the last good build, by slug, and this build's.
+    private var bodies: [String: String] = [:]
+    private var pendingBodies: [String: String] = [:]
 
     /// The index of the last good build.
     var index: SiteIndex? { lock.withLock { storedIndex } }
@@ -68,9 +71,11 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             pendingEntries = [:]
             for table in pageTables.values { table.dropPending() }
+            pendingBodies = [:]
             if self.context != context {
                 entries = [:]
                 storedIndex = nil
+                bodies = [:]
             }
             if self.context != context || self.templates != templates {
                 pageTables = [:]
@@ -126,6 +131,16 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// The feed body of an article the last good build had among the newest, if it had.
+    func body(for slug: String) -> String? {
+        lock.withLock { bodies[slug] }
+    }
+
+    /// The feed bodies of this build, current when it commits.
+    func storeBodies(_ bodies: [String: String]) {
+        lock.withLock { pendingBodies = bodies }
+    }
+
     /// The gazetteer for entities.yml as it is now: the last one while the file keeps its stamp,
     /// otherwise what `make` reads and builds.
     func inputs(make: () throws(DiagnosticError) -> Inputs) throws(DiagnosticError) -> Inputs {
@@ -146,6 +161,7 @@ public final class BuildCache: @unchecked Sendable {
             for gone in entries.keys where !paths.contains(gone) { entries[gone] = nil }
             for table in pageTables.values { table.commit() }
             pendingEntries = [:]
+            bodies = pendingBodies
             storedIndex = index
         }
     }

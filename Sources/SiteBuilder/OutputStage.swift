@@ -53,6 +53,36 @@ struct OutputStage: SiteOutput {
         }
     }
 
+    func stream(to relativePath: String, _ produce: @escaping @Sendable ((String) -> Void) -> Void) throws(Diagnostic) {
+        let target = try resolve(relativePath)
+        let cannot = { (reason: String) in Diagnostic(file: target.path, message: "cannot write: \(reason)") }
+        do {
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw cannot(error.localizedDescription)
+        }
+        guard FileManager.default.createFile(atPath: target.path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: target.path)
+        else { throw cannot("the file cannot be created") }
+        defer { try? handle.close() }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        var failure: (any Error)?
+        produce { piece in
+            buffer.append(contentsOf: piece.utf8)
+            guard buffer.count >= 1 << 20, failure == nil else { return }
+            do { try handle.write(contentsOf: buffer) } catch { failure = error }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        do {
+            if failure == nil { try handle.write(contentsOf: buffer) }
+        } catch {
+            failure = error
+        }
+        if let failure { throw cannot(failure.localizedDescription) }
+    }
+
     /// Copies every file under `folder` into the stage under `prefix`, keeping its relative path.
     /// Returns the paths it skipped because a generated page already had them.
     func copyTree(_ folder: URL, files relativePaths: [String], prefix: String) throws(Diagnostic) -> [String] {

@@ -150,11 +150,13 @@ public struct SiteBuilder: Sendable {
         ) { publication.render($0) }
         diagnostics += (written + [published]).flatMap(\.diagnostics)
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
+        // The sitemap is made when written (serve: when first asked for), from every page's file.
         let pageFiles = summaries.map { "articles/\($0.slug)/index.html" } + written.flatMap(\.files)
-        let sitemap = SitemapRenderer(index: index, config: config, files: pageFiles)
-        for file in sitemap.files {
+        for file in SitemapRenderer.files(pages: pageFiles.count(where: SitemapRenderer.lists)) {
             do throws(Diagnostic) {
-                try stage.write(sitemap.render(file), to: file)
+                try stage.stream(to: file) { emit in
+                    emit(SitemapRenderer(index: index, config: config, files: pageFiles).render(file))
+                }
             } catch {
                 diagnostics.append(error)
             }
@@ -175,13 +177,21 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The body HTML of the newest articles for the site's feeds: those rendered in this build were
-    /// kept as they went; the others (unchanged since the last build) are rendered again alone.
+    /// kept as they went; the others are unchanged since the last build, which kept theirs, or
+    /// (newly among the newest after a deletion) are rendered again alone.
     private func feedBodies(_ index: SiteIndex, limit: Int, tools: ArticleJob.Tools) -> [String: String] {
-        var bodies = tools.bodies?.bySlug ?? [:]
-        for summary in index.articles.prefix(limit) where summary.date != nil && bodies[summary.slug] == nil {
-            let job = ArticleJob(path: summary.path, source: options.source.path, includeDrafts: options.includeDrafts)
-            bodies[summary.slug] = job.content(with: tools)
+        let fresh = tools.bodies?.bySlug ?? [:]
+        var bodies: [String: String] = [:]
+        for summary in index.articles.prefix(limit) where summary.date != nil {
+            if let body = fresh[summary.slug] ?? cache?.body(for: summary.slug) {
+                bodies[summary.slug] = body
+            } else {
+                let job = ArticleJob(
+                    path: summary.path, source: options.source.path, includeDrafts: options.includeDrafts)
+                bodies[summary.slug] = job.content(with: tools)
+            }
         }
+        cache?.storeBodies(bodies)
         return bodies
     }
 
@@ -245,7 +255,11 @@ public struct SiteBuilder: Sendable {
             }
             guard let rendered = render(page) else { return (nil, false, nil) }
             do throws(Diagnostic) {
-                try stage.write(rendered.html, to: rendered.filePath)
+                if let stream = rendered.stream {
+                    try stage.stream(to: rendered.filePath, stream)
+                } else {
+                    try stage.write(rendered.html, to: rendered.filePath)
+                }
                 table?.store(BuildCache.PageEntry(fingerprint: print, file: rendered.filePath), for: page)
                 return (nil, false, rendered.filePath)
             } catch {

@@ -6,6 +6,9 @@ import Foundation
 /// nothing is visible until `commit`, and a failed build leaves the previous site as it was.
 protocol SiteOutput: Sendable {
     func write(_ contents: String, to relativePath: String) throws(Diagnostic)
+    /// Writes a file made piece by piece by `produce`, each piece as it comes (or, in memory, when
+    /// the file is first read).
+    func stream(to relativePath: String, _ produce: @escaping @Sendable ((String) -> Void) -> Void) throws(Diagnostic)
     /// Keeps the previous build's file at `relativePath`; false when there is none.
     func keep(_ relativePath: String) -> Bool
     /// Copies files under `folder` to `prefix` + their relative path; returns those skipped because a
@@ -19,10 +22,46 @@ protocol SiteOutput: Sendable {
 /// a whole generation at a time when a rebuild succeeds.
 public final class MemorySite: @unchecked Sendable {
     // @unchecked: `files` and `folders` are read and replaced only under `lock`.
-    /// One file of the site.
+    /// One file of the site. A large export is made only when first asked for: most rebuilds of
+    /// serve are never followed by a request for the 100 MB quotes.json they would remake.
     public struct File: Sendable {
-        public let data: Data
+        private let content: Content
         public let modified: Date
+
+        /// The file's bytes (made now if the file is made on demand).
+        public var data: Data { content.data }
+
+        public init(data: Data, modified: Date) {
+            content = Content(value: data, produce: nil)
+            self.modified = modified
+        }
+
+        init(modified: Date, produce: @escaping @Sendable () -> Data) {
+            content = Content(value: nil, produce: produce)
+            self.modified = modified
+        }
+    }
+
+    /// A file's bytes, or how to make them once.
+    final class Content: @unchecked Sendable {
+        // @unchecked: `value` is read and set only under `lock`.
+        private let lock = NSLock()
+        private var value: Data?
+        private let produce: (@Sendable () -> Data)?
+
+        init(value: Data?, produce: (@Sendable () -> Data)?) {
+            self.value = value
+            self.produce = produce
+        }
+
+        var data: Data {
+            lock.withLock {
+                if let value { return value }
+                let made = produce?() ?? Data()
+                value = made
+                return made
+            }
+        }
     }
 
     private let lock = NSLock()
@@ -90,6 +129,16 @@ final class MemoryStage: SiteOutput, @unchecked Sendable {
     func write(_ contents: String, to relativePath: String) throws(Diagnostic) {
         try OutputStage.checkInside(relativePath)
         let file = MemorySite.File(data: Data(contents.utf8), modified: Date())
+        lock.withLock { generation[relativePath] = file }
+    }
+
+    func stream(to relativePath: String, _ produce: @escaping @Sendable ((String) -> Void) -> Void) throws(Diagnostic) {
+        try OutputStage.checkInside(relativePath)
+        let file = MemorySite.File(modified: Date()) {
+            var data = Data()
+            produce { data.append(contentsOf: $0.utf8) }
+            return data
+        }
         lock.withLock { generation[relativePath] = file }
     }
 

@@ -36,7 +36,12 @@
           quotes = parts[1].quotes;
           data.articles.forEach(function (a) { a.key = " " + words(a[0] + " " + a[3] + " " + a[4]).join(" "); a.head = " " + words(a[0]).join(" "); });
           data.entities.forEach(function (e) { e.key = " " + words(e[0] + " " + e[3]).join(" "); });
-          quotes.forEach(function (q) { q.key = " " + words(q[0] + " " + q[1]).join(" "); });
+          // A quotation's speaker is an entity's position in the index, or a description.
+          quotes.forEach(function (q) {
+            q.entity = typeof q[1] === "number" ? data.entities[q[1]] : null;
+            q.speaker = q.entity ? q.entity[0] : q[1];
+            q.key = " " + words(q[0] + " " + q.speaker).join(" ");
+          });
           status.textContent = "";
         })
         .catch(function (error) { status.textContent = "The search index could not be loaded (" + error.message + ")."; });
@@ -86,10 +91,11 @@
     var found = [];
     for (var i = 0; i < quotes.length && found.length < limit; i++) if (matches(quotes[i].key, terms)) found.push(quotes[i]);
     var quoteItems = found.map(function (q) {
-      var article = data.articles[q[3]];
-      var speaker = q[2] ? '<a href="' + base + q[2] + '">' + highlight(q[1], terms) + "</a>" : highlight(q[1], terms);
-      return '<li><blockquote><a href="' + base + article[1] + "#" + q[4] + '">“' + highlight(q[0], terms) +
-        "”</a></blockquote><p class=\"meta\">" + (q[1] ? speaker + ", " : "") + escape(article[0]) + "</p></li>";
+      var article = data.articles[q[2]];
+      var speaker = q.entity ? '<a href="' + base + q.entity[1] + '">' + highlight(q.speaker, terms) + "</a>"
+        : highlight(q.speaker, terms);
+      return '<li><blockquote><a href="' + base + article[1] + "#" + q[3] + '">“' + highlight(q[0], terms) +
+        "”</a></blockquote><p class=\"meta\">" + (q.speaker ? speaker + ", " : "") + escape(article[0]) + "</p></li>";
     });
     results.innerHTML = section("Articles", articles) + section("People, organisations and places", entities) +
       section("Quotations", quoteItems);

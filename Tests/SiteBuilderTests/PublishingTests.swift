@@ -253,8 +253,8 @@ struct PublishingTests {
         defer { site.remove() }
         try site.write(
             "Content/articles/2014-11-07-seed.txt", bytes: try Repository.fixtureBytes("seed/000_1aa151e03ba7ea59.txt"))
-        let entities = Repository.root.appendingPathComponent("Content/entities.yml")
-        try site.write("Content/entities.yml", try String(contentsOf: entities, encoding: .utf8))
+        let gazetteer = Repository.root.appendingPathComponent("Content/entities.yml")
+        try site.write("Content/entities.yml", try String(contentsOf: gazetteer, encoding: .utf8))
         _ = try await SiteBuilder(options: BuildOptions(source: site.site)).build()
         let index = try #require(try json(site.output("search/index.json")) as? [String: [[Any]]])
         let names = Set((index["entities"] ?? []).compactMap { $0.first as? String })
@@ -263,7 +263,11 @@ struct PublishingTests {
         }
         #expect((index["articles"] ?? []).count == 1)
         let quotes = try #require(try json(site.output("search/quotes.json")) as? [String: [[Any]]])
-        let texts = (quotes["quotes"] ?? []).map { ($0[0] as? String ?? "", $0[1] as? String ?? "") }
+        // Speakers are positions in the entities list.
+        let entities = index["entities"] ?? []
+        let texts = (quotes["quotes"] ?? []).map { row in
+            (row[0] as? String ?? "", (row[1] as? Int).flatMap { entities[$0].first as? String } ?? "")
+        }
         #expect(texts.contains { $0.0.contains("dark and ungoverned space") })
         #expect(texts.contains { $0.1 == "Robert Hannigan" })
         let page = try #require(site.output("search/index.html"))
