@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Broadsheet against Hugo on the same synthetic archive, side by side.
+#
+#     Benchmarks/run.sh [ARTICLES] [RUNS]        (defaults: 10000 articles, 3 runs)
+#
+# Generates ARTICLES articles with ../shared/bench/make-corpus.py (kept in $BENCH_DIR, default
+# /tmp/broadsheet-bench, and reused), builds Broadsheet in release mode, installs Debian's hugo
+# with apt when missing, then runs each cold build RUNS times (output folders removed between
+# runs, outside the timing) under /usr/bin/time and prints the median wall time, CPU time
+# (user + system) and peak RSS of each, and Broadsheet's as a ratio of Hugo's.
+# Broadsheet builds everything (enrichment, entity and quote pages, feeds, search, exports);
+# Hugo renders Benchmarks/hugo: articles, a paginated home page, tag pages, RSS and a sitemap.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+articles="${1:-10000}"
+runs="${2:-3}"
+work="${BENCH_DIR:-/tmp/broadsheet-bench}/$articles"
+corpus_script="../shared/bench/make-corpus.py"
+
+if [ ! -d "$work/corpus/articles" ]; then
+  [ -f "$corpus_script" ] || { echo "error: $corpus_script not found (it sits beside the repository)" >&2; exit 1; }
+  echo "generating $articles articles into $work/corpus…" >&2
+  rm -rf "$work/corpus"
+  mkdir -p "$work"
+  python3 "$corpus_script" "$work/corpus" -n "$articles" >/dev/null
+fi
+if ! command -v hugo >/dev/null; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "installing hugo with apt-get…" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq hugo >/dev/null
+fi
+echo "building Broadsheet (release)…" >&2
+swift build -c release --product broadsheet >"$work/swift-build.log" 2>&1 || { cat "$work/swift-build.log" >&2; exit 1; }
+broadsheet="$PWD/.build/release/broadsheet"
+
+# The Broadsheet site: the corpus articles (hard links) and gazetteer, the default theme.
+site="$work/site"
+rm -rf "$site" "$work/hugo"
+mkdir -p "$site/Content"
+cp -al "$work/corpus/articles" "$site/Content/articles"
+cp "$work/corpus/entities.yml" "$site/Content/entities.yml"
+printf 'title: Bench\nbase_url: https://example.org/\n' > "$site/Content/site.yml"
+cp -r Templates "$site/Templates"
+# The Hugo site: Benchmarks/hugo with the same articles as its content.
+cp -r Benchmarks/hugo "$work/hugo"
+
+measure() { # label, output folder, command…: one line "wall cpu rss_kb" per run into $work/$label.times
+  local label="$1" output="$2"; shift 2
+  : > "$work/$label.times"
+  for run in $(seq 1 "$runs"); do
+    rm -rf "$output"
+    sync
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.out" "$@" >/dev/null 2>"$work/$label.err" \
+      || { cat "$work/$label.err" >&2; exit 1; }
+    awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/time.out" >> "$work/$label.times"
+    echo "  $label run $run: $(tail -1 "$work/$label.times" | awk '{ printf "%.2f s wall, %.2f s CPU, %d MB", $1, $2, $3 / 1024 }')" >&2
+  done
+}
+measure broadsheet "$site/Output" "$broadsheet" build --source "$site" --quiet
+measure hugo "$work/hugo/public" hugo --quiet --source "$work/hugo" --contentDir "$work/corpus/articles" --destination "$work/hugo/public"
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+report() { # label → "wall cpu rss_mb"
+  echo "$(cut -d' ' -f1 "$work/$1.times" | median) $(cut -d' ' -f2 "$work/$1.times" | median) $(cut -d' ' -f3 "$work/$1.times" | median | awk '{ printf "%.0f", $1 / 1024 }')"
+}
+read -r bw bc bm <<< "$(report broadsheet)"
+read -r hw hc hm <<< "$(report hugo)"
+pages=$(find "$site/Output" -name '*.html' | wc -l)
+hugo_pages=$(find "$work/hugo/public" -name '*.html' | wc -l)
+printf '\n%s articles, median of %s cold builds (%s, %s cores, %s)\n' "$articles" "$runs" "$(date +%F)" "$(nproc)" "$(uname -m)"
+printf '%-11s %9s %9s %9s %9s\n' "" "wall s" "CPU s" "RSS MB" "pages"
+printf '%-11s %9s %9s %9s %9s\n' broadsheet "$bw" "$bc" "$bm" "$pages"
+printf '%-11s %9s %9s %9s %9s\n' hugo "$hw" "$hc" "$hm" "$hugo_pages"
+awk -v bw="$bw" -v hw="$hw" -v bc="$bc" -v hc="$hc" -v bm="$bm" -v hm="$hm" \
+  'BEGIN { printf "%-11s %9.2f %9.2f %9.2f\n", "ratio", bw / hw, bc / hc, bm / hm }'
