@@ -15,6 +15,9 @@ enum ContentTypes {
 
     /// The media type for a file name; unknown extensions are sent as bytes.
     static func forFile(_ name: String) -> String {
+        // The site's feeds, as the nginx configuration of .ci/crawl-nginx serves them.
+        if name == "feed.xml" || name.hasSuffix("/feed.xml") { return "application/atom+xml" }
+        if name == "feed.json" || name.hasSuffix("/feed.json") { return "application/feed+json" }
         guard let dot = name.lastIndex(of: ".") else { return "application/octet-stream" }
         return byExtension[name[name.index(after: dot)...].lowercased()] ?? "application/octet-stream"
     }

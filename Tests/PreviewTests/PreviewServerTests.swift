@@ -54,6 +54,25 @@ struct PreviewServerTests {
         }
     }
 
+    @Test func feedsSitemapAndExportsAreServedWithTheirTypes() async throws {
+        try await withServer { http, _ in
+            let feed = try http.send("GET", "/news/feed.xml")
+            #expect(feed.headers["content-type"] == "application/atom+xml")
+            #expect(feed.body.contains("<title>Flood review</title>"))
+            #expect(try http.send("GET", "/news/feed.json").headers["content-type"] == "application/feed+json")
+            let sitemap = try http.send("GET", "/news/sitemap.xml")
+            #expect(sitemap.body.contains("<loc>https://example.org/news/articles/flood/</loc>"))
+            // Made on demand by serve: the first request makes it.
+            let quotes = try http.send("GET", "/news/data/quotes.json")
+            #expect(quotes.status == 200)
+            #expect(quotes.headers["content-type"] == "application/json")
+            #expect(quotes.body.contains("\"text\":\"Silence is not a flood defence.\""))
+            let csv = try http.send("GET", "/news/data/quotes.csv")
+            #expect(csv.headers["content-type"] == "text/csv; charset=utf-8")
+            #expect(!feed.body.contains("live-reload"))
+        }
+    }
+
     @Test func headAndConditionalRequestsFollowHTTP() async throws {
         try await withServer { http, _ in
             let full = try http.send("GET", "/news/assets/style.css")
