@@ -163,22 +163,14 @@ public struct FeedRenderer: Sendable {
         Date(timeIntervalSince1970: date?.instant ?? 0).formatted(.iso8601)
     }
 
-    /// Escapes text for XML content and attribute values.
+    /// Escapes text for XML content and attribute values: HTML's escaping, less the C0 control
+    /// characters XML 1.0 forbids (all but tab and the line breaks).
     public static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            // Characters XML 1.0 forbids (C0 controls other than tab and newlines) are dropped.
-            case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r": continue
-            default: out.unicodeScalars.append(scalar)
-            }
+        let forbidden = { (scalar: Unicode.Scalar) in
+            scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r"
         }
-        return out
+        guard text.unicodeScalars.contains(where: forbidden) else { return HTMLEscaping.escape(text) }
+        return HTMLEscaping.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { !forbidden($0) })))
     }
 }
 

@@ -84,15 +84,15 @@ struct ArticleJob: Sendable {
         } else {
             return nil
         }
-        let result = ArticleReader.read(path: path, bytes: bytes)
-        guard let article = result.article else { return nil }
+        guard let article = ArticleReader.read(path: path, bytes: bytes).article else { return nil }
         let units = article.textUnits
-        let known =
-            enrichment
-            ?? tools.enricher.enrich(
-                units, entityOverrides: article.metadata.entityOverrides,
-                quoteOverrides: article.metadata.quoteOverrides)
+        let known = enrichment ?? enrich(article, units: units, tools: tools)
         return tools.renderer.render(article, annotations: known.entities, quotes: known.quotes, units: units).content
+    }
+
+    private func enrich(_ article: Article, units: [TextUnit], tools: Tools) -> ArticleEnrichment {
+        tools.enricher.enrich(
+            units, entityOverrides: article.metadata.entityOverrides, quoteOverrides: article.metadata.quoteOverrides)
     }
 
     private func work(bytes: [UInt8], enrichment known: ArticleEnrichment?, tools: Tools, stamp: FileStamp?)
@@ -107,11 +107,7 @@ struct ArticleJob: Sendable {
         }
         // The text units are made once, for enrichment and for weaving the annotations in.
         let units = article.textUnits
-        let enrichment =
-            known
-            ?? tools.enricher.enrich(
-                units, entityOverrides: article.metadata.entityOverrides,
-                quoteOverrides: article.metadata.quoteOverrides)
+        let enrichment = known ?? enrich(article, units: units, tools: tools)
         let annotations = enrichment.entities
         var diagnostics = result.diagnostics
         for id in annotations.unknownIDs {
