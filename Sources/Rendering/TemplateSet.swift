@@ -40,13 +40,18 @@ public struct TemplateSet: Sendable {
     ) throws(DiagnosticError) -> TemplateSet {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
+        FastHTMLContentType.registerOnce()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                // Every template (partials too: each starts with Mustache's own escaping again) says
+                // which escaping to use, on a line of its own that renders as nothing.
+                let text = FastHTMLContentType.pragma + "\n" + source.text
+                library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     Diagnostic(
-                        file: source.path, line: error.context.lineNumber, column: error.context.columnNumber + 1,
+                        file: source.path, line: max(1, error.context.lineNumber - 1),
+                        column: error.context.columnNumber + 1,
                         message: "template syntax error: \(describe(error.error))",
                         hint: "check that every {{#section}} is closed by a matching {{/section}}"))
             } catch {
@@ -132,4 +137,17 @@ enum TemplateReferences {
         }
         return references
     }
+}
+
+/// HTML escaping for templates, the same five characters as Mustache's own (`&`, `<`, `>`, `"`,
+/// `'`) but without walking every character of text that has none: Mustache's escaping was 13 %
+/// of a 10,000-article build.
+struct FastHTMLContentType: MustacheContentType {
+    static let name = "BROADSHEET_HTML"
+    static let pragma = "{{%CONTENT_TYPE:\(name)}}"
+    private static let registration: Void = MustacheContentTypes.register(FastHTMLContentType(), named: name)
+
+    static func registerOnce() { _ = registration }
+
+    func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
