@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuilder", "TestSupport"]),
         .testTarget(
             name: "EnrichmentTests", dependencies: ["Enrichment", "Knowledge", "ContentReader", "Rendering", "TestSupport"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentReader", "TestSupport"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "SiteIndex", "ContentReader", "TestSupport"]),
         .testTarget(
             name: "SiteBuilderTests", dependencies: ["SiteBuilder", "SiteChecker", "ContentReader", "TestSupport"]),
         .testTarget(name: "SiteCheckerTests", dependencies: ["SiteChecker", "SiteBuilder", "TestSupport"]),
