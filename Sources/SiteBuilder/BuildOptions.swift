@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var removesOldOutputInBackground = false
     /// Build into this in-memory site instead of the output folder (serve); the folder is untouched.
     public var memorySite: MemorySite?
+    /// Leave the output folder as it is when nothing it was built from has changed (`BuildManifest`);
+    /// `build --force` turns it off.
+    public var reusesUnchangedOutput = true
 
     public init(
         source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
@@ -45,6 +48,8 @@ public struct BuildReport: Sendable {
     /// Entities and quotations in the archive.
     public var entities: Int = 0
     public var quotes: Int = 0
+    /// Nothing had changed since the last build, whose output was left as it was.
+    public var unchanged = false
 }
 
 /// How far a build has got, for a progress display: `done` of `total` items of a stage.

@@ -31,6 +31,17 @@ public struct SiteBuilder: Sendable {
     /// Builds the site, or throws every error found (with the warnings that came with them).
     public func build() async throws(DiagnosticError) -> BuildReport {
         let start = Date()
+        // A build into the output folder made from exactly what the last good one was made from
+        // leaves it as it is.
+        let manifest =
+            options.memorySite == nil && cache == nil && options.reusesUnchangedOutput
+            ? BuildManifest(options: options) : nil
+        if let manifest, let stored = BuildManifest.stored(for: options.output), stored.manifest == manifest {
+            var report = stored.report
+            report.unchanged = true
+            report.seconds = Date().timeIntervalSince(start)
+            return report
+        }
         let config = try SiteLoader.config(in: options.source, baseURLOverride: options.baseURL)
         let templates = try TemplateSet.load(
             from: options.source.appendingPathComponent("Templates", isDirectory: true))
@@ -72,6 +83,7 @@ public struct SiteBuilder: Sendable {
             cache?.commit(index: built.index, keeping: built.paths)
             var report = built.report
             report.seconds = Date().timeIntervalSince(start)
+            manifest?.store(for: options.output, report: report)
             return report
         } catch {
             stage.discard()

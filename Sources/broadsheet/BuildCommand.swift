@@ -24,12 +24,16 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print only warnings and errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Build even when nothing has changed since the last build.")
+    var force = false
+
     func run() async throws {
         let logger = ConsoleLog.logger(label: "broadsheet.build", quiet: quiet)
         let sourceURL = URL(fileURLWithPath: source, isDirectory: true)
-        let options = BuildOptions(
+        var options = BuildOptions(
             source: sourceURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, baseURL: baseURL,
             includeDrafts: drafts)
+        options.reusesUnchangedOutput = !force
         let report: BuildReport
         do throws(DiagnosticError) {
             let display = quiet ? nil : ProgressDisplay()
@@ -45,6 +49,12 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         ConsoleLog.print(report.warnings, siteFolder: source)
+        if report.unchanged {
+            logger.info(
+                "nothing changed since the last build: \(options.output.path) left as it is (\(report.pages) pages; --force builds anyway)"
+            )
+            return
+        }
         let skipped = report.drafts > 0 ? ", \(report.drafts) draft\(report.drafts == 1 ? "" : "s") skipped" : ""
         let seconds = String(format: "%.2f", report.seconds)
         let found = "\(report.entities) entities, \(report.quotes) quotations"
