@@ -48,15 +48,6 @@ struct OutputStage: SiteOutput {
         if let failure { throw failure }
     }
 
-    func write(_ data: Data, to relativePath: String) throws(Diagnostic) {
-        let failure = data.withUnsafeBytes { bytes in
-            failureOf { () throws(Diagnostic) in
-                try write(bytes, to: relativePath)
-            }
-        }
-        if let failure { throw failure }
-    }
-
     /// The diagnostic `body` throws, if any (closures of `withUTF8` cannot throw a typed error).
     private func failureOf(_ body: () throws(Diagnostic) -> Void) -> Diagnostic? {
         do throws(Diagnostic) {
