@@ -39,7 +39,8 @@ struct CheckCommand: AsyncParsableCommand {
             do throws(DiagnosticError) {
                 let report = try await SiteBuilder(options: options).build()
                 ConsoleLog.print(report.warnings, siteFolder: source)
-                FileHandle.standardError.write(Data("built \(report.pages) pages into \(options.output.path)\n".utf8))
+                let what = report.unchanged ? "nothing changed since the last build of" : "built"
+                FileHandle.standardError.write(Data("\(what) \(report.pages) pages in \(options.output.path)\n".utf8))
             } catch {
                 ConsoleLog.print(error.diagnostics, siteFolder: source)
                 FileHandle.standardError.write(Data("build failed; nothing was checked\n".utf8))
