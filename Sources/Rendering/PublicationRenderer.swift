@@ -38,15 +38,15 @@ public struct PublicationRenderer: Sendable {
     }
 
     public func render(_ file: PublishedFile) -> RenderedPage? {
-        let text: String?
-        let path: String
         switch file {
         case .atom(let scope):
-            text = feeds.atom(scope)
-            path = feeds.atomPath(scope)
+            return feeds.atom(scope).map { RenderedPage(sitePath: feeds.atomPath(scope), html: $0) }
         case .jsonFeed:
-            text = feeds.jsonFeed()
-            path = FeedRenderer.jsonFeedPath
+            return RenderedPage(sitePath: FeedRenderer.jsonFeedPath, html: feeds.jsonFeed())
+        case .robots:
+            return RenderedPage(
+                sitePath: "robots.txt", html: SitemapRenderer(index: index, config: config, files: []).robots())
+        // The large ones are written as they are made (see `RenderedPage.stream`).
         case .data(let data):
             let exporter = DataExporter(index: index, config: config)
             return RenderedPage(sitePath: data.rawValue, html: "", stream: { exporter.render(data, emit: $0) })
@@ -58,11 +58,7 @@ public struct PublicationRenderer: Sendable {
             let search = SearchIndexRenderer(index: index, config: config)
             return RenderedPage(
                 sitePath: SearchIndexRenderer.quotesPath, html: "", stream: { search.renderQuotes(emit: $0) })
-        case .robots:
-            text = SitemapRenderer(index: index, config: config, files: []).robots()
-            path = "robots.txt"
         }
-        return text.map { RenderedPage(sitePath: path, html: $0) }
     }
 
     /// A hash of everything `render(file)` shows (see `IndexPageRenderer.fingerprint`).

@@ -25,12 +25,13 @@ struct PreviewServerTests {
         try await body(RawHTTP(port: port), site)
     }
 
-    /// Polls until `condition` holds (a rebuild runs in the background), at most `seconds`.
-    func eventually(_ seconds: Double = 5, _ condition: () throws -> Bool) rethrows -> Bool {
+    /// Polls until `condition` holds (a rebuild runs in the background), at most `seconds`. Sleeps
+    /// without blocking its thread: the rebuild it waits for runs on the same small thread pool.
+    func eventually(_ seconds: Double = 5, _ condition: () throws -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try condition() { return true }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         return try condition()
     }
@@ -102,7 +103,7 @@ struct PreviewServerTests {
                 withDestinationURL: URL(fileURLWithPath: "/etc/passwd"))
             try site.article("2016-07-04-flood.md", "title: Flood review", body: "Rebuilt with the links.")
             #expect(
-                try eventually {
+                try await eventually {
                     try http.send("GET", "/news/articles/flood/").body.contains("Rebuilt with the links.")
                 })
             for path in [
@@ -124,7 +125,7 @@ struct PreviewServerTests {
                     "2016-07-04-flood.md", "title: Flood review, edited", body: "The walls were good walls.")
             }
             #expect(events.contains("event: reload"))
-            let updated = try eventually {
+            let updated = try await eventually {
                 try http.send("GET", "/news/articles/flood/").body.contains("The walls were good walls.")
             }
             #expect(updated)
@@ -134,7 +135,7 @@ struct PreviewServerTests {
     @Test func aBrokenEditShowsTheOverlayOverTheLastGoodSiteUntilFixed() async throws {
         try await withServer { http, site in
             try site.article("2016-07-04-flood.md", "title: [broken", body: "Never published.")
-            let overlaid = try eventually {
+            let overlaid = try await eventually {
                 try http.send("GET", "/news/articles/flood/").body.contains("broadsheet-error-overlay")
             }
             #expect(overlaid)
@@ -142,7 +143,7 @@ struct PreviewServerTests {
             #expect(page.body.contains("Silence is not a flood defence."))
             #expect(page.body.contains("Content/articles/2016-07-04-flood.md:3:1: error: malformed YAML"))
             try site.article("2016-07-04-flood.md", "title: Fixed", body: "Back again.")
-            let cleared = try eventually {
+            let cleared = try await eventually {
                 let body = try http.send("GET", "/news/articles/flood/").body
                 return body.contains("Back again.") && !body.contains("broadsheet-error-overlay")
             }
