@@ -98,7 +98,9 @@ public struct EntityRef: Sendable, Hashable {
 
     /// Cuts long text at a word boundary and marks the cut with an ellipsis.
     static func shortened(_ text: String, limit: Int = contextLimit) -> String {
-        guard text.count > limit else { return text }
+        // No more UTF-8 bytes than the limit means no more characters: most text is that short, and
+        // its byte count is known without walking it (`QuoteRef.text` shortens on every use).
+        guard text.utf8.count > limit, text.count > limit else { return text }
         let cut = text.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + "…"
