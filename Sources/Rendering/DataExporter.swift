@@ -76,21 +76,19 @@ public struct DataExporter: Sendable {
     }
 
     private func entityList() -> [JSONValue] {
-        EntityType.allCases.flatMap { type in
-            (index.entities.ranked[type] ?? []).compactMap { id -> JSONValue? in
-                guard let entry = index.entities.entries[id] else { return nil }
-                let entity = entry.entity
-                return .object([
-                    ("id", .string(id)), ("type", .string(type.rawValue)), ("name", .string(entity.name)),
-                    ("aliases", .array(entity.aliases.map(JSONValue.string))),
-                    ("description", optional(entity.description)), ("wikidata", optional(entity.wikidata)),
-                    ("geonames", entity.geonames.map(JSONValue.int) ?? .null), ("website", optional(entity.url)),
-                    ("url", .string(urls.absolute(urls.entity(type, id)))), ("articles", .int(entry.articles.count)),
-                    ("quotes", .int(index.quotes.bySpeaker[id]?.count ?? 0)),
-                    ("first", date(entry.articles.last.flatMap { index.articles[$0].date })),
-                    ("last", date(entry.articles.first.flatMap { index.articles[$0].date })),
-                ])
-            }
+        index.entities.rankedIDs.compactMap { id -> JSONValue? in
+            guard let entry = index.entities.entries[id] else { return nil }
+            let entity = entry.entity
+            return .object([
+                ("id", .string(id)), ("type", .string(entity.type.rawValue)), ("name", .string(entity.name)),
+                ("aliases", .array(entity.aliases.map(JSONValue.string))),
+                ("description", optional(entity.description)), ("wikidata", optional(entity.wikidata)),
+                ("geonames", entity.geonames.map(JSONValue.int) ?? .null), ("website", optional(entity.url)),
+                ("url", .string(urls.absolute(urls.entity(entity.type, id)))), ("articles", .int(entry.articles.count)),
+                ("quotes", .int(index.quotes.bySpeaker[id]?.count ?? 0)),
+                ("first", date(entry.articles.last.flatMap { index.articles[$0].date })),
+                ("last", date(entry.articles.first.flatMap { index.articles[$0].date })),
+            ])
         }
     }
 

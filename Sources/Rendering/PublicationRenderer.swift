@@ -44,8 +44,7 @@ public struct PublicationRenderer: Sendable {
         case .jsonFeed:
             return RenderedPage(sitePath: FeedRenderer.jsonFeedPath, html: feeds.jsonFeed())
         case .robots:
-            return RenderedPage(
-                sitePath: "robots.txt", html: SitemapRenderer(index: index, config: config, files: []).robots())
+            return RenderedPage(sitePath: "robots.txt", html: SitemapRenderer.robots(urls: SiteURLs(config: config)))
         // The large ones are written as they are made (see `RenderedPage.stream`).
         case .data(let data):
             let exporter = DataExporter(index: index, config: config)

@@ -33,7 +33,7 @@ public struct SearchIndexRenderer: Sendable {
             emit((position == 0 ? "\n" : ",\n") + row.serialized())
         }
         emit("],\n\"entities\":[")
-        for (position, id) in rankedEntities.enumerated() {
+        for (position, id) in index.entities.rankedIDs.enumerated() {
             guard let entry = index.entities.entries[id] else { continue }
             let row = JSONValue.array([
                 .string(entry.entity.name), .string(urls.entity(entry.entity.type, id)),
@@ -45,15 +45,12 @@ public struct SearchIndexRenderer: Sendable {
         emit("]}\n")
     }
 
-    /// Entity ids in the order of the index's `entities`.
-    private var rankedEntities: [String] { EntityType.allCases.flatMap { index.entities.ranked[$0] ?? [] } }
-
     /// `{"quotes": [[words, speaker, article position, quotation id]]}`: the speaker is the position of
     /// its entity in the main index's `entities`, or how the text describes an unnamed source; the
     /// article position indexes its `articles`.
     public func renderQuotes(emit: (String) -> Void) {
         var positions: [String: Int] = [:]
-        for (position, id) in rankedEntities.enumerated() { positions[id] = position }
+        for (position, id) in index.entities.rankedIDs.enumerated() { positions[id] = position }
         emit("{\"quotes\":[")
         for (number, entry) in index.quotes.all.enumerated() {
             let quote = index.articles[entry.article].quotes[entry.quote]

@@ -74,7 +74,7 @@ public struct SitemapRenderer: Sendable {
 
     /// Allows everything and points to the sitemap. Crawlers read robots.txt only at a host's root,
     /// so for a site under a sub-path it is written for the host's owner to copy or merge.
-    public func robots() -> String {
+    public static func robots(urls: SiteURLs) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n"
     }
 }

@@ -39,82 +39,85 @@ struct OutputStage: SiteOutput {
 
     /// Writes `contents` at `relativePath` inside the stage.
     func write(_ contents: String, to relativePath: String) throws(Diagnostic) {
+        let target = try resolve(relativePath)
+        let descriptor = try openForWriting(target)
+        defer { close(descriptor) }
         var contents = contents
         let failure = contents.withUTF8 { bytes in
-            failureOf { () throws(Diagnostic) in
-                try write(UnsafeRawBufferPointer(bytes), to: relativePath)
+            Self.failureOf { () throws(Diagnostic) in
+                try Self.write(UnsafeRawBufferPointer(bytes), to: descriptor, target)
             }
         }
         if let failure { throw failure }
     }
 
-    /// The diagnostic `body` throws, if any (closures of `withUTF8` cannot throw a typed error).
-    private func failureOf(_ body: () throws(Diagnostic) -> Void) -> Diagnostic? {
-        do throws(Diagnostic) {
-            try body()
-            return nil
-        } catch {
-            return error
+    /// Writes a file made piece by piece, a megabyte at a time.
+    func stream(to relativePath: String, _ produce: @escaping @Sendable ((String) -> Void) -> Void) throws(Diagnostic) {
+        let target = try resolve(relativePath)
+        let descriptor = try openForWriting(target)
+        defer { close(descriptor) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        var failure: Diagnostic?
+        func flush() {
+            guard failure == nil else { return }
+            failure = buffer.withUnsafeBytes { bytes in
+                Self.failureOf { () throws(Diagnostic) in try Self.write(bytes, to: descriptor, target) }
+            }
+            buffer.removeAll(keepingCapacity: true)
         }
+        produce { piece in
+            buffer.append(contentsOf: piece.utf8)
+            if buffer.count >= 1 << 20 { flush() }
+        }
+        flush()
+        if let failure { throw failure }
     }
 
-    /// One open, write and close. Foundation's `Data.write(to:)` also synced every file to disk,
-    /// 7 % of a 10,000-article build; a site is rebuilt from its sources, so nothing is lost
-    /// without it.
-    private func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws(Diagnostic) {
-        let target = try resolve(relativePath)
-        let cannot = { (reason: String) in Diagnostic(file: target.path, message: "cannot write: \(reason)") }
+    /// Opens `target` for writing, making its folder when it is missing. Plain open and write, no
+    /// sync: Foundation's `Data.write(to:)` synced every file to disk, 7 % of a 10,000-article build,
+    /// and a site is rebuilt from its sources, so nothing is lost without it.
+    private func openForWriting(_ target: URL) throws(Diagnostic) -> Int32 {
         var descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             do {
                 try FileManager.default.createDirectory(
                     at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             } catch {
-                throw cannot(error.localizedDescription)
+                throw Self.cannotWrite(target, error.localizedDescription)
             }
             descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
-        guard descriptor >= 0 else { throw cannot(String(cString: strerror(errno))) }
-        defer { close(descriptor) }
+        guard descriptor >= 0 else { throw Self.cannotWrite(target, String(cString: strerror(errno))) }
+        return descriptor
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, _ target: URL)
+        throws(Diagnostic)
+    {
         var offset = 0
         while offset < bytes.count {
             let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw cannot(String(cString: strerror(errno)))
+                throw cannotWrite(target, String(cString: strerror(errno)))
             }
             offset += written
         }
     }
 
-    func stream(to relativePath: String, _ produce: @escaping @Sendable ((String) -> Void) -> Void) throws(Diagnostic) {
-        let target = try resolve(relativePath)
-        let cannot = { (reason: String) in Diagnostic(file: target.path, message: "cannot write: \(reason)") }
-        do {
-            try FileManager.default.createDirectory(
-                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+    private static func cannotWrite(_ target: URL, _ reason: String) -> Diagnostic {
+        Diagnostic(file: target.path, message: "cannot write: \(reason)")
+    }
+
+    /// The diagnostic `body` throws, if any (closures of `withUTF8` cannot throw a typed error).
+    private static func failureOf(_ body: () throws(Diagnostic) -> Void) -> Diagnostic? {
+        do throws(Diagnostic) {
+            try body()
+            return nil
         } catch {
-            throw cannot(error.localizedDescription)
+            return error
         }
-        guard FileManager.default.createFile(atPath: target.path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: target.path)
-        else { throw cannot("the file cannot be created") }
-        defer { try? handle.close() }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
-        var failure: (any Error)?
-        produce { piece in
-            buffer.append(contentsOf: piece.utf8)
-            guard buffer.count >= 1 << 20, failure == nil else { return }
-            do { try handle.write(contentsOf: buffer) } catch { failure = error }
-            buffer.removeAll(keepingCapacity: true)
-        }
-        do {
-            if failure == nil { try handle.write(contentsOf: buffer) }
-        } catch {
-            failure = error
-        }
-        if let failure { throw cannot(failure.localizedDescription) }
     }
 
     /// Copies every file under `folder` into the stage under `prefix`, keeping its relative path.

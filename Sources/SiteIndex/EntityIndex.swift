@@ -19,6 +19,10 @@ public struct EntityIndex: Sendable {
     public let entries: [String: Entry]
     /// Ids of each type, most articles first, then by name.
     public let ranked: [EntityType: [String]]
+
+    /// Every id: people, then organisations, then places, each ranked as in `ranked` (the order of
+    /// the exports and the search index).
+    public var rankedIDs: [String] { EntityType.allCases.flatMap { ranked[$0] ?? [] } }
     private let companionMemo = Memo<[(id: String, shared: Int)]>()
 
     /// Articles naming more entities than this count only their first ones as companions, which
