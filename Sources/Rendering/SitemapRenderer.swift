@@ -40,13 +40,20 @@ public struct SitemapRenderer: Sendable {
 
     /// Whether an output file is a page the sitemap lists.
     public static func lists(_ file: String) -> Bool {
-        // Split rather than searched for "/page/": a substring search goes through Foundation and
-        // was most of a 10,000-article rebuild's sitemap time.
-        let parts = file.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.last == "index.html" else { return false }
+        // Bytes rather than split components or a search for "/page/" (through Foundation): this
+        // runs for every file of every build.
+        let bytes = Array(file.utf8)
+        let name = "index.html".utf8
+        guard bytes.count >= name.count, bytes.suffix(name.count).elementsEqual(name) else { return false }
+        let folder = bytes.dropLast(name.count)
+        guard let slash = folder.last else { return true }
+        guard slash == UInt8(ascii: "/") else { return false }
+        // `…/page/<digits>/index.html` is a later page of a list.
+        let number = folder.dropLast().reversed().prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let before = folder.dropLast(number.count + 1)
         let isPagination =
-            parts.count >= 3 && parts[parts.count - 3] == "page"
-            && parts[parts.count - 2].utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+            !number.isEmpty && before.suffix(5).elementsEqual("page/".utf8)
+            && (before.count == 5 || before.dropLast(5).last == UInt8(ascii: "/"))
         return !isPagination
     }
 

@@ -15,7 +15,7 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Template names, for tests and messages.
     public let names: Set<String>
-    /// Changes when any template's text changes (within one process), for build caches.
+    /// Changes when any template's text changes (the same in every process), for build caches.
     public let fingerprint: Int
 
     /// Loads every `*.mustache` under `folder`; `displayPath` is how the folder is named in messages.
@@ -72,12 +72,14 @@ public struct TemplateSet: Sendable {
                     hint: "every theme needs \(required.map { $0 + ".mustache" }.joined(separator: ", "))"))
         }
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
-        var hasher = Hasher()
+        // Stable across processes: `build` keeps it in its cache on disk.
+        var hasher = StableHasher()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             hasher.combine(name)
             hasher.combine(source.text)
         }
-        return TemplateSet(library: library, names: Set(sources.keys), fingerprint: hasher.finalize())
+        return TemplateSet(
+            library: library, names: Set(sources.keys), fingerprint: Int(truncatingIfNeeded: hasher.finalize()))
     }
 
     /// Renders a view with a named template (which `load` has checked exists).

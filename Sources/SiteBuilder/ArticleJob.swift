@@ -42,9 +42,14 @@ struct ArticleJob: Sendable {
     /// The cached outcome of an unchanged file whose page is current, with the page kept from the
     /// previous output; nil when the article needs work.
     func reuse(with tools: Tools) -> Outcome? {
-        guard let cache = tools.cache, let stamp = FileStamp(path: filePath),
-            var outcome = cache.outcome(for: path, stamp: stamp, templates: tools.templates)
-        else { return nil }
+        guard let cache = tools.cache, let stamp = FileStamp(path: filePath) else { return nil }
+        var found = cache.outcome(for: path, stamp: stamp, templates: tools.templates)
+        if found == nil, cache.hasEntry(for: path), let data = FileManager.default.contents(atPath: filePath) {
+            // A new stamp, but perhaps the same bytes (a checkout, a copy): then the same article.
+            found = cache.outcome(
+                for: path, digest: StableHasher.digest(data), stamp: stamp, templates: tools.templates)
+        }
+        guard var outcome = found else { return nil }
         outcome.reused = true
         outcome.rerendered = false
         if outcome.isSkippedDraft { return outcome }
@@ -102,7 +107,7 @@ struct ArticleJob: Sendable {
         guard let article = result.article else { return Outcome(summary: nil, diagnostics: result.diagnostics) }
         if article.metadata.draft && !includeDrafts {
             let outcome = Outcome(summary: nil, diagnostics: result.diagnostics, isSkippedDraft: true)
-            remember(outcome, stamp: stamp, bytes: nil, enrichment: nil, tools: tools)
+            remember(outcome, stamp: stamp, bytes: bytes, enrichment: nil, tools: tools)
             return outcome
         }
         // The text units are made once, for enrichment and for weaving the annotations in.
@@ -137,14 +142,17 @@ struct ArticleJob: Sendable {
         return outcome
     }
 
-    /// Stores a good outcome in the cache, with what a template change needs to render it again.
+    /// Stores a good outcome in the cache, with what a template change needs to render it again
+    /// when the cache keeps sources.
     private func remember(
-        _ outcome: Outcome, stamp: FileStamp?, bytes: [UInt8]?, enrichment: ArticleEnrichment?, tools: Tools
+        _ outcome: Outcome, stamp: FileStamp?, bytes: [UInt8], enrichment: ArticleEnrichment?, tools: Tools
     ) {
         guard let cache = tools.cache, let stamp, !outcome.diagnostics.containsErrors else { return }
+        let keeps = cache.keepsSources && !outcome.isSkippedDraft
         cache.store(
             BuildCache.Entry(
-                stamp: stamp, outcome: outcome, templates: tools.templates, source: bytes, enrichment: enrichment),
+                stamp: stamp, digest: StableHasher.digest(bytes), outcome: outcome, templates: tools.templates,
+                source: keeps ? bytes : nil, enrichment: keeps ? enrichment : nil),
             for: path)
     }
 }

@@ -7,7 +7,8 @@ import SiteIndex
     import Glibc
 #endif
 
-/// What earlier builds produced, kept by `serve` between rebuilds.
+/// What earlier builds produced: kept in memory by `serve` between rebuilds, and on disk by `build`
+/// (`BuildCacheFile`).
 ///
 /// - An article whose file is unchanged, built with the same settings and gazetteer, is not read
 ///   again: with the same templates its page is kept, with new templates it is rendered again from
@@ -24,17 +25,22 @@ public final class BuildCache: @unchecked Sendable {
     /// One article as the last good build left it.
     struct Entry: Sendable {
         var stamp: FileStamp
+        /// The file's content hash: a file touched but not changed is still the same article.
+        var digest: UInt64
         var outcome: ArticleJob.Outcome
         /// The templates' fingerprint when the page was rendered.
         var templates: Int
-        /// The file's bytes and enrichment, to render the page again after a template change.
+        /// The file's bytes and enrichment, to render the page again after a template change (only
+        /// when the cache `keepsSources`).
         var source: [UInt8]?
         var enrichment: ArticleEnrichment?
     }
 
     /// A cross-article page: its fingerprint and file in the output folder.
     struct PageEntry: Sendable {
-        var fingerprint: Int
+        /// Nil for a page of a build in another process (`Hasher` is seeded per process): worked out
+        /// again from that build's index when needed.
+        var fingerprint: Int?
         var file: String
     }
 
@@ -46,6 +52,9 @@ public final class BuildCache: @unchecked Sendable {
         var gazetteer: Gazetteer
     }
 
+    /// Whether entries keep their article's source and enrichment (serve: a template change then
+    /// reads no article again; `build` does not hold every article in memory for that).
+    let keepsSources: Bool
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var pendingEntries: [String: Entry] = [:]
@@ -58,11 +67,23 @@ public final class BuildCache: @unchecked Sendable {
     /// The site feeds' article bodies of the last good build, by slug, and this build's.
     private var bodies: [String: String] = [:]
     private var pendingBodies: [String: String] = [:]
+    /// The files of each kind of cross-article page of a build in another process, in the order of
+    /// that build's page list, until the kind's table is first asked for.
+    private var restoredPageFiles: [String: [String]] = [:]
 
     /// The index of the last good build.
     var index: SiteIndex? { lock.withLock { storedIndex } }
 
-    public init() {}
+    /// Whether the cache came from disk with page files whose fingerprints must be worked out from
+    /// `index` (before any page table is asked for).
+    var hasRestoredPages: Bool { lock.withLock { !restoredPageFiles.isEmpty } }
+
+    /// The feed bodies of the last good build, by slug.
+    var previousBodies: [String: String] { lock.withLock { bodies } }
+
+    public init(keepsSources: Bool = true) {
+        self.keepsSources = keepsSources
+    }
 
     /// Starts a build. Articles depend on `context` (settings, entities, drafts): a different one
     /// empties the cache. Pages depend on `templates` as well: a different one keeps the articles'
@@ -79,6 +100,7 @@ public final class BuildCache: @unchecked Sendable {
             }
             if self.context != context || self.templates != templates {
                 pageTables = [:]
+                restoredPageFiles = [:]
             }
             self.context = context
             self.templates = templates
@@ -96,6 +118,23 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// The outcome of an article whose file has a new stamp but the same bytes as before (a
+    /// checkout or a copy touched it), which from now on is trusted with the new stamp.
+    func outcome(for path: String, digest: UInt64, stamp: FileStamp, templates: Int) -> ArticleJob.Outcome? {
+        lock.withLock {
+            guard var entry = entries[path], entry.digest == digest,
+                entry.templates == templates || entry.outcome.isSkippedDraft
+            else { return nil }
+            entry.stamp = stamp
+            pendingEntries[path] = entry
+            return entry.outcome
+        }
+    }
+
+    func hasEntry(for path: String) -> Bool {
+        lock.withLock { entries[path] != nil }
+    }
+
     func entry(for path: String) -> Entry? {
         lock.withLock { entries[path] }
     }
@@ -104,11 +143,19 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock { pendingEntries[path] = entry }
     }
 
-    /// The cross-article pages of one type, as the last good build left them.
-    func pages<Page: Hashable & Sendable>(_ type: Page.Type) -> PageTable<Page> {
+    /// The cross-article pages of one type, as the last good build left them. A cache read from
+    /// disk has only their files, in the order of the last build's pages, which `previousPages`
+    /// lists again (from that build's index); a count that differs means no previous pages.
+    func pages<Page: Hashable & Sendable>(
+        _ type: Page.Type, kind: String, previousPages: () -> [Page]
+    ) -> PageTable<Page> {
         lock.withLock {
             if let table = pageTables[ObjectIdentifier(type)] as? PageTable<Page> { return table }
             let table = PageTable<Page>()
+            if let files = restoredPageFiles.removeValue(forKey: kind) {
+                let pages = previousPages()
+                if pages.count == files.count { table.restore(pages: pages, files: files) }
+            }
             pageTables[ObjectIdentifier(type)] = table
             return table
         }
@@ -154,12 +201,36 @@ public final class BuildCache: @unchecked Sendable {
         return made
     }
 
+    /// The committed state, for `BuildCacheFile`: articles in the order of `paths`.
+    func snapshot(paths: [String]) -> (
+        context: Int?, templates: Int?, entries: [(String, Entry)], bodies: [String: String]
+    ) {
+        lock.withLock {
+            (context, templates, paths.compactMap { path in entries[path].map { (path, $0) } }, bodies)
+        }
+    }
+
+    /// A cache as a build in another process left it (see `BuildCacheFile`).
+    init(
+        restoring entries: [(String, Entry)], context: Int, templates: Int, index: SiteIndex,
+        bodies: [String: String], pageFiles: [String: [String]]
+    ) {
+        keepsSources = false
+        self.entries = Dictionary(entries, uniquingKeysWith: { $1 })
+        self.context = context
+        self.templates = templates
+        storedIndex = index
+        self.bodies = bodies
+        restoredPageFiles = pageFiles
+    }
+
     /// Makes what the build stored current and forgets articles whose files are gone.
     func commit(index: SiteIndex, keeping paths: Set<String>) {
         lock.withLock {
             entries.merge(pendingEntries) { $1 }
             for gone in entries.keys where !paths.contains(gone) { entries[gone] = nil }
             for table in pageTables.values { table.commit() }
+            restoredPageFiles = [:]
             pendingEntries = [:]
             bodies = pendingBodies
             storedIndex = index
@@ -181,6 +252,20 @@ final class PageTable<Page: Hashable & Sendable>: PageTableCommitting, @unchecke
 
     func store(_ entry: BuildCache.PageEntry, for page: Page) {
         lock.withLock { pending[page] = entry }
+    }
+
+    /// The page's file as this build leaves it: stored by this build, or kept from the last.
+    func currentFile(_ page: Page) -> String? {
+        lock.withLock { (pending[page] ?? pages[page])?.file }
+    }
+
+    /// The files of a build in another process, whose fingerprints are not known here.
+    func restore(pages: [Page], files: [String]) {
+        lock.withLock {
+            for (page, file) in zip(pages, files) where !file.isEmpty {
+                self.pages[page] = BuildCache.PageEntry(fingerprint: nil, file: file)
+            }
+        }
     }
 
     func commit() {
@@ -206,6 +291,12 @@ struct FileStamp: Sendable, Equatable {
     var size: Int64
     var seconds: Int
     var nanoseconds: Int
+
+    init(size: Int64, seconds: Int, nanoseconds: Int) {
+        self.size = size
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
 
     init?(path: String) {
         var info = stat()

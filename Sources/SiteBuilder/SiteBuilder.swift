@@ -13,7 +13,8 @@ import SiteIndex
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     let logger: Logger
-    /// Article results of earlier builds in this process (serve's rebuilds), or nil.
+    /// Article results of earlier builds in this process (serve's rebuilds) or of the last `build`
+    /// (`BuildCacheFile`), or nil.
     let cache: BuildCache?
     /// Told how far the build has got, from one task at a time.
     let progress: (@Sendable (BuildProgress) -> Void)?
@@ -31,12 +32,14 @@ public struct SiteBuilder: Sendable {
     /// Builds the site, or throws every error found (with the warnings that came with them).
     public func build() async throws(DiagnosticError) -> BuildReport {
         let start = Date()
+        // `build` (rather than serve or a test with a cache of its own) keeps what it did on disk.
+        let onDisk = options.memorySite == nil && cache == nil
         // A build into the output folder made from exactly what the last good one was made from
         // leaves it as it is.
-        let manifest =
-            options.memorySite == nil && cache == nil && options.reusesUnchangedOutput
-            ? BuildManifest(options: options) : nil
-        if let manifest, let stored = BuildManifest.stored(for: options.output), stored.manifest == manifest {
+        let manifest = onDisk ? BuildManifest(options: options) : nil
+        if let manifest, options.reusesUnchangedOutput, let stored = BuildManifest.stored(for: options.output),
+            stored.manifest == manifest
+        {
             var report = stored.report
             report.unchanged = true
             report.seconds = Date().timeIntervalSince(start)
@@ -57,17 +60,36 @@ public struct SiteBuilder: Sendable {
         let inputs: BuildCache.Inputs
         if let cache { inputs = try cache.inputs(make: makeInputs) } else { inputs = try makeInputs() }
         let gazetteer = inputs.gazetteer
-        var context = Hasher()
-        context.combine(config)
-        context.combine(inputs.entities)
-        context.combine(options.includeDrafts)
-        cache?.begin(context: context.finalize(), templates: templates.fingerprint)
+        let context = contextKey()
+        // `build` starts from the cache on disk when it is whole and current, and patches the
+        // output folder; otherwise it builds everything and replaces the folder.
+        var builder = self
+        var previousFiles: Set<String>?
+        if onDisk {
+            var restored: BuildCache?
+            if options.reusesUnchangedOutput {
+                switch BuildCacheFile.load(
+                    for: options.output, context: context, templates: templates.fingerprint,
+                    index: { SiteIndex(summaries: $0, hashes: $1, entityDetails: gazetteer.entity(id:)) })
+                {
+                case .success(let found):
+                    restored = found.cache
+                    previousFiles = found.outputFiles
+                case .failure(let miss):
+                    logger.info("full build: \(miss)")
+                }
+            }
+            builder = SiteBuilder(
+                options: options, logger: logger, cache: restored ?? BuildCache(keepsSources: false),
+                progress: progress)
+        }
+        builder.cache?.begin(context: context, templates: templates.fingerprint)
         let stage: any SiteOutput
         if let memory = options.memorySite {
             stage = MemoryStage(site: memory)
         } else {
             do throws(Diagnostic) {
-                var disk = try OutputStage(output: options.output, source: options.source)
+                var disk = try OutputStage(output: options.output, source: options.source, patching: previousFiles)
                 disk.removesOldOutputInBackground = options.removesOldOutputInBackground
                 stage = disk
             } catch {
@@ -75,13 +97,23 @@ public struct SiteBuilder: Sendable {
             }
         }
         do throws(DiagnosticError) {
-            let built = try await buildPages(
+            let built = try await builder.buildPages(
                 config: config, templates: templates, enricher: ArticleEnricher(gazetteer: gazetteer), stage: stage)
+            if onDisk {
+                // Whatever happens to the output from here, no manifest or cache describes it.
+                BuildManifest.remove(for: options.output)
+                BuildCacheFile.remove(for: options.output)
+            }
             do throws(Diagnostic) {
                 try stage.commit()
             } catch { throw DiagnosticError([error]) }
-            cache?.commit(index: built.index, keeping: built.paths)
+            builder.cache?.commit(index: built.index, keeping: Set(built.paths))
             var report = built.report
+            if onDisk, let cache = builder.cache, let disk = stage as? OutputStage {
+                BuildCacheFile.save(
+                    cache, paths: built.paths, pageFiles: built.pageFiles, outputFiles: disk.ledger.allFiles,
+                    for: options.output)
+            }
             report.seconds = Date().timeIntervalSince(start)
             manifest?.store(for: options.output, report: report)
             return report
@@ -91,9 +123,25 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// A digest of what every article depends on besides its file: the settings and entities files
+    /// as they are, `--base-url` and `--drafts`. Stable across processes, for the cache on disk.
+    private func contextKey() -> Int {
+        var hasher = StableHasher()
+        for file in ["Content/site.yml", "Content/entities.yml"] {
+            let data = FileManager.default.contents(atPath: options.source.appendingPathComponent(file).path)
+            hasher.combine(data?.count ?? -1)
+            hasher.combine(bytes: data ?? Data())
+        }
+        hasher.combine(options.baseURL ?? "")
+        hasher.combine(options.includeDrafts ? 1 : 0)
+        return Int(truncatingIfNeeded: hasher.finalize())
+    }
+
     private func buildPages(
         config: SiteConfig, templates: TemplateSet, enricher: ArticleEnricher, stage: any SiteOutput
-    ) async throws(DiagnosticError) -> (report: BuildReport, index: SiteIndex, paths: Set<String>) {
+    ) async throws(DiagnosticError) -> (
+        report: BuildReport, index: SiteIndex, paths: [String], pageFiles: [String: [String]]
+    ) {
         let paths = ContentScanner.articlePaths(in: options.source)
         logger.info("reading \(paths.count) article files")
         let tools = ArticleJob.Tools(
@@ -131,20 +179,30 @@ public struct SiteBuilder: Sendable {
         let entityPages = entityRenderer.pages
         let quotePages = quoteRenderer.pages
         let total = indexPages.count + entityPages.count + quotePages.count
+        // The last build's pages, to compare with, when its cache came from disk.
+        let previous = cache?.hasRestoredPages == true ? cache?.index : nil
         let written = [
             await write(
-                indexPages, to: stage, fingerprint: indexRenderer.fingerprint, mustCheck: { _ in true },
-                progress: (0, total)
+                indexPages, kind: "index", to: stage, fingerprint: indexRenderer.fingerprint,
+                previous: previous.map {
+                    PreviousPages(IndexPageRenderer(index: $0, templates: templates, config: config))
+                }, mustCheck: { _ in true }, progress: (0, total)
             ) { indexRenderer.render($0) },
             await write(
-                entityPages, to: stage, fingerprint: entityRenderer.fingerprint,
+                entityPages, kind: "entity", to: stage, fingerprint: entityRenderer.fingerprint,
+                previous: previous.map {
+                    PreviousPages(EntityPageRenderer(index: $0, templates: templates, config: config))
+                },
                 mustCheck: { page in
                     guard let touched, case .entity(let id, _) = page else { return true }
                     return touched.contains(id)
                 }, progress: (indexPages.count, total)
             ) { entityRenderer.render($0) },
             await write(
-                quotePages, to: stage, fingerprint: quoteRenderer.fingerprint,
+                quotePages, kind: "quote", to: stage, fingerprint: quoteRenderer.fingerprint,
+                previous: previous.map {
+                    PreviousPages(QuotePageRenderer(index: $0, templates: templates, config: config))
+                },
                 mustCheck: { page in
                     guard let touched, case .speaker(let id, _) = page else { return true }
                     return touched.contains(id)
@@ -153,8 +211,12 @@ public struct SiteBuilder: Sendable {
         ]
         let publication = PublicationRenderer(
             index: index, config: config, bodies: feedBodies(index, limit: config.feedLimit, tools: tools))
+        let previousBodies = cache?.previousBodies ?? [:]
         let published = await write(
-            publication.pages, to: stage, fingerprint: publication.fingerprint,
+            publication.pages, kind: "published", to: stage, fingerprint: publication.fingerprint,
+            previous: previous.map {
+                PreviousPages(PublicationRenderer(index: $0, config: config, bodies: previousBodies))
+            },
             mustCheck: { file in
                 guard let touched, case .atom(.entity(let id)) = file else { return true }
                 return touched.contains(id)
@@ -185,7 +247,8 @@ public struct SiteBuilder: Sendable {
             warnings: diagnostics, reused: outcomes.filter(\.reused).count,
             rerendered: outcomes.filter(\.rerendered).count, reusedPages: written.map(\.reused).reduce(0, +),
             entities: index.entities.entries.count, quotes: index.quotes.all.count)
-        return (report, index, keptPaths)
+        let filesByKind = Dictionary(uniqueKeysWithValues: (written + [published]).map { ($0.kind, $0.pageFiles) })
+        return (report, index, paths, filesByKind)
     }
 
     /// The body HTML of the newest articles for the site's feeds: those rendered in this build were
@@ -233,55 +296,6 @@ public struct SiteBuilder: Sendable {
         }
         for (position, outcome) in zip(work, built) { outcomes[position] = outcome }
         return outcomes.compactMap { $0 }
-    }
-
-    /// Renders and writes pages in parallel; returns the write failures. With a cache, a page that
-    /// `mustCheck` says cannot have changed, or whose fingerprint is what it was in the previous
-    /// build, is kept from the previous output instead.
-    private func write<Page: Sendable & Hashable>(
-        _ pages: [Page], to stage: any SiteOutput, fingerprint: @escaping @Sendable (Page) -> Int,
-        mustCheck: (Page) -> Bool, progress counts: (before: Int, total: Int)?,
-        render: @escaping @Sendable (Page) -> RenderedPage?
-    ) async -> (diagnostics: [Diagnostic], reused: Int, files: [String]) {
-        let table = cache?.pages(Page.self)
-        var work: [Page] = []
-        var keptFiles: [String] = []
-        for page in pages {
-            if let table, !mustCheck(page), let previous = table.entry(page), stage.keep(previous.file) {
-                keptFiles.append(previous.file)
-            } else {
-                work.append(page)
-            }
-        }
-        let kept = keptFiles.count
-        let tell: ((Int) -> Void)? = progress.flatMap { tell in
-            counts.map { counts in
-                { done in tell(BuildProgress(stage: .pages, done: counts.before + kept + done, total: counts.total)) }
-            }
-        }
-        let results = await concurrentMap(work, limit: options.concurrency, progress: tell) {
-            page -> (error: Diagnostic?, reused: Bool, file: String?) in
-            let print = table == nil ? 0 : fingerprint(page)
-            if let previous = table?.entry(page), previous.fingerprint == print, stage.keep(previous.file) {
-                return (nil, true, previous.file)
-            }
-            guard let rendered = render(page) else { return (nil, false, nil) }
-            do throws(Diagnostic) {
-                if let stream = rendered.stream {
-                    try stage.stream(to: rendered.filePath, stream)
-                } else {
-                    try stage.write(rendered.html, to: rendered.filePath)
-                }
-                table?.store(BuildCache.PageEntry(fingerprint: print, file: rendered.filePath), for: page)
-                return (nil, false, rendered.filePath)
-            } catch {
-                return (error, false, nil)
-            }
-        }
-        return (
-            results.compactMap(\.error), kept + results.filter(\.reused).count,
-            keptFiles + results.compactMap(\.file)
-        )
     }
 
     /// Theme assets go to `assets/`, `Content/static/` to the site root; a static file that would

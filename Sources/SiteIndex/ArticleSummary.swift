@@ -21,15 +21,29 @@ public final class ArticleSummary: Sendable, Hashable {
     /// The article's quotations, in reading order.
     public let quotes: [QuoteRef]
 
-    public init(_ metadata: ArticleMetadata, path: String, entities: [EntityRef] = [], quotes: [QuoteRef] = []) {
-        slug = metadata.slug
-        title = metadata.title
-        date = metadata.date
-        updated = metadata.updated
-        authors = metadata.authors
-        standfirst = metadata.standfirst
-        tags = metadata.tags
-        publication = metadata.publication
+    public convenience init(
+        _ metadata: ArticleMetadata, path: String, entities: [EntityRef] = [], quotes: [QuoteRef] = []
+    ) {
+        self.init(
+            slug: metadata.slug, title: metadata.title, date: metadata.date, updated: metadata.updated,
+            authors: metadata.authors, standfirst: metadata.standfirst, tags: metadata.tags,
+            publication: metadata.publication, path: path, entities: entities, quotes: quotes)
+    }
+
+    /// Every field as given (a build cache restores summaries this way).
+    public init(
+        slug: String, title: String, date: ArticleDate?, updated: ArticleDate?, authors: [String],
+        standfirst: String?, tags: [String], publication: String?, path: String, entities: [EntityRef],
+        quotes: [QuoteRef]
+    ) {
+        self.slug = slug
+        self.title = title
+        self.date = date
+        self.updated = updated
+        self.authors = authors
+        self.standfirst = standfirst
+        self.tags = tags
+        self.publication = publication
         self.path = path
         self.entities = entities
         self.quotes = quotes
@@ -80,11 +94,16 @@ public struct EntityRef: Sendable, Hashable {
     public static let contextLimit = 240
 
     public init(id: String, type: EntityType, name: String, mentions: Int, context: String) {
+        self.init(id: id, type: type, name: name, mentions: mentions, shortenedContext: Self.shortened(context))
+    }
+
+    /// With a context sentence already shortened (a build cache restores references this way).
+    public init(id: String, type: EntityType, name: String, mentions: Int, shortenedContext: String) {
         self.id = id
         self.type = type
         self.name = name
         self.mentions = mentions
-        self.context = Self.shortened(context)
+        self.context = shortenedContext
     }
 
     public init(_ item: ArticleEntity) {
@@ -148,6 +167,19 @@ public struct QuoteRef: Sendable, Hashable {
     public var text: String { EntityRef.shortened(fullText, limit: Self.textLimit) }
 
     public static let textLimit = 300
+
+    public init(
+        id: String, fullText: String, kind: QuoteKind, speakerID: String?, speakerName: String?,
+        speakerDescription: String?, anchor: QuoteAnchor?
+    ) {
+        self.id = id
+        self.fullText = fullText
+        self.kind = kind
+        self.speakerID = speakerID
+        self.speakerName = speakerName
+        self.speakerDescription = speakerDescription
+        self.anchor = anchor
+    }
 
     public init(_ quote: Quotation, anchor: QuoteAnchor? = nil) {
         id = quote.id

@@ -24,7 +24,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print only warnings and errors.")
     var quiet = false
 
-    @Flag(name: .long, help: "Build even when nothing has changed since the last build.")
+    @Flag(name: .long, help: "Build every page from scratch, without the last build's cache.")
     var force = false
 
     func run() async throws {
@@ -58,8 +58,13 @@ struct BuildCommand: AsyncParsableCommand {
         let skipped = report.drafts > 0 ? ", \(report.drafts) draft\(report.drafts == 1 ? "" : "s") skipped" : ""
         let seconds = String(format: "%.2f", report.seconds)
         let found = "\(report.entities) entities, \(report.quotes) quotations"
+        let rebuilt = report.articles + report.drafts - report.reused
+        let incremental =
+            report.reused > 0
+            ? "; \(rebuilt) article\(rebuilt == 1 ? "" : "s") rebuilt, \(report.reused) articles and \(report.reusedPages) pages unchanged"
+            : ""
         logger.info(
-            "built \(report.articles) articles into \(report.pages) pages (\(found))\(skipped) in \(seconds) s → \(options.output.path)"
+            "built \(report.articles) articles into \(report.pages) pages (\(found))\(skipped)\(incremental) in \(seconds) s → \(options.output.path)"
         )
     }
 }

@@ -1,0 +1,213 @@
+import ArchiveModel
+import Foundation
+import SiteIndex
+
+/// `build`'s `BuildCache` on disk (`.Output.cache/articles`, next to the output folder), so that the
+/// next `build` reads, enriches and renders only the articles that changed, and renders only the
+/// cross-article pages that show them.
+///
+/// It holds, for each article, the file's stamp and content hash, its summary and warnings; the
+/// feed bodies; the file of every cross-article page; every file of the output. Not the articles'
+/// text or enrichment: a template change renders every article again from its file.
+///
+/// It is used only when every byte checks out (a checksum over the whole file), when it was written
+/// by this very Broadsheet binary (path, size and modification time) and when the settings,
+/// entities and templates are what they were; anything else means a full build, which writes a new
+/// one. A build removes it before it changes the output, so a build stopped half-way never leaves
+/// a cache describing an output that is not there.
+enum BuildCacheFile {
+    static let formatVersion = 1
+    private static let magic = Array("broadsheet-cache\n".utf8)
+
+    /// What a loaded cache gives a build.
+    struct Restored {
+        var cache: BuildCache
+        /// Every file the last build left in the output folder, relative to it.
+        var outputFiles: Set<String>
+    }
+
+    /// Why there is no cache to use, for the log.
+    enum Miss: Error, CustomStringConvertible {
+        case none, noOutput, otherBinary, otherInputs, corrupt
+
+        var description: String {
+            switch self {
+            case .none: return "no build cache yet"
+            case .noOutput: return "the output folder is gone or was not made by Broadsheet"
+            case .otherBinary: return "the build cache was made by another Broadsheet binary"
+            case .otherInputs: return "settings, entities or templates changed since the build cache was made"
+            case .corrupt: return "the build cache is damaged"
+            }
+        }
+    }
+
+    static func location(for output: URL) -> URL {
+        BuildManifest.location(for: output).deletingLastPathComponent().appendingPathComponent("articles")
+    }
+
+    /// Forgets the cache, before a build changes the output it describes.
+    static func remove(for output: URL) {
+        try? FileManager.default.removeItem(at: location(for: output))
+    }
+
+    /// Writes the committed state of `cache` after a good build, a megabyte at a time; a failure
+    /// only costs the next build its shortcut.
+    static func save(
+        _ cache: BuildCache, paths: [String], pageFiles: [String: [String]], outputFiles: [String], for output: URL
+    ) {
+        let snapshot = cache.snapshot(paths: paths)
+        guard let context = snapshot.context, let templates = snapshot.templates else { return }
+        let url = location(for: output)
+        let temporary = url.appendingPathExtension("new")
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+            let handle = try? FileHandle(forWritingTo: temporary)
+        else { return }
+        var writer = CacheWriter()
+        var checksum = Checksum()
+        var failed = false
+        func flush(all: Bool) {
+            guard !failed, all || writer.bytes.count >= 1 << 20 else { return }
+            let chunk = writer.drain(keepingAlignment: !all)
+            checksum.combine(chunk)
+            do { try handle.write(contentsOf: chunk) } catch { failed = true }
+        }
+        writer.raw(magic)
+        writer.int(formatVersion)
+        writer.string(BuildManifest.binaryIdentity)
+        writer.int(context)
+        writer.int(templates)
+        writer.int(snapshot.entries.count)
+        for (path, entry) in snapshot.entries {
+            writer.string(path)
+            writer.int(Int(entry.stamp.size))
+            writer.int(entry.stamp.seconds)
+            writer.int(entry.stamp.nanoseconds)
+            writer.uint64(entry.digest)
+            writer.int(entry.templates)
+            writer.bool(entry.outcome.isSkippedDraft)
+            writer.optional(entry.outcome.summary) { $0.summary($1) }
+            writer.array(entry.outcome.diagnostics) { $0.diagnostic($1) }
+            flush(all: false)
+        }
+        writer.array(snapshot.bodies.sorted(by: { $0.key < $1.key })) { writer, body in
+            writer.string(body.key)
+            writer.string(body.value)
+        }
+        writer.array(pageFiles.sorted(by: { $0.key < $1.key })) { writer, kind in
+            writer.string(kind.key)
+            writer.array(kind.value) { $0.string($1) }
+        }
+        flush(all: false)
+        writer.array(outputFiles) { $0.string($1) }
+        flush(all: true)
+        var trailer = CacheWriter()
+        trailer.uint64(checksum.value)
+        do { try handle.write(contentsOf: trailer.bytes) } catch { failed = true }
+        try? handle.close()
+        if failed || rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    }
+
+    /// The cache the last good build into `output` left, if it is whole, was made by this binary
+    /// from the same settings and templates. `index` makes the last build's site index again from
+    /// its summaries.
+    static func load(
+        for output: URL, context: Int, templates: Int, index: ([ArticleSummary], [Int]) -> SiteIndex
+    ) -> Result<Restored, Miss> {
+        guard FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputStage.marker).path) else {
+            return .failure(.noOutput)
+        }
+        guard let data = try? Data(contentsOf: location(for: output), options: .alwaysMapped) else {
+            return .failure(.none)
+        }
+        return data.withUnsafeBytes { raw -> Result<Restored, Miss> in
+            guard raw.count >= 8 else { return .failure(.corrupt) }
+            let payload = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
+            var checksum = Checksum()
+            checksum.combine(payload)
+            guard raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self).littleEndian == checksum.value
+            else { return .failure(.corrupt) }
+            var reader = CacheReader(payload)
+            do throws(CacheReader.Corrupt) {
+                guard try reader.raw(count: magic.count) == magic, try reader.int() == formatVersion else {
+                    return .failure(.corrupt)
+                }
+                guard try reader.string() == BuildManifest.binaryIdentity else { return .failure(.otherBinary) }
+                guard try reader.int() == context, try reader.int() == templates else {
+                    return .failure(.otherInputs)
+                }
+                return .success(try restore(&reader, context: context, templates: templates, index: index))
+            } catch {
+                return .failure(.corrupt)
+            }
+        }
+    }
+
+    private static func restore(
+        _ reader: inout CacheReader, context: Int, templates: Int, index: ([ArticleSummary], [Int]) -> SiteIndex
+    ) throws(CacheReader.Corrupt) -> Restored {
+        var entries: [(String, BuildCache.Entry)] = []
+        entries.reserveCapacity(try reader.count())
+        for _ in 0..<entries.capacity {
+            let path = try reader.string()
+            let stamp = FileStamp(
+                size: Int64(try reader.int()), seconds: try reader.int(), nanoseconds: try reader.int())
+            let digest = try reader.uint64()
+            let entryTemplates = try reader.int()
+            let isSkippedDraft = try reader.bool()
+            let summary = try reader.optional { reader throws(CacheReader.Corrupt) in try reader.summary() }
+            let diagnostics = try reader.array { reader throws(CacheReader.Corrupt) in try reader.diagnostic() }
+            let outcome = ArticleJob.Outcome(
+                summary: summary, summaryHash: summary?.hashValue ?? 0, diagnostics: diagnostics,
+                isSkippedDraft: isSkippedDraft)
+            entries.append(
+                (
+                    path,
+                    BuildCache.Entry(
+                        stamp: stamp, digest: digest, outcome: outcome, templates: entryTemplates, source: nil,
+                        enrichment: nil)
+                ))
+        }
+        let bodies = try reader.array { reader throws(CacheReader.Corrupt) in (try reader.string(), try reader.string())
+        }
+        let pageFiles = try reader.array { reader throws(CacheReader.Corrupt) in
+            (try reader.string(), try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() })
+        }
+        let outputFiles = try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() }
+        guard reader.isAtEnd else { throw CacheReader.Corrupt() }
+        let outcomes = entries.map(\.1.outcome).filter { $0.summary != nil }
+        let previous = index(outcomes.compactMap(\.summary), outcomes.map(\.summaryHash))
+        let cache = BuildCache(
+            restoring: entries, context: context, templates: templates, index: previous,
+            bodies: Dictionary(bodies, uniquingKeysWith: { $1 }),
+            pageFiles: Dictionary(pageFiles, uniquingKeysWith: { $1 }))
+        return Restored(cache: cache, outputFiles: Set(outputFiles))
+    }
+}
+
+/// A quick checksum of a cache file, eight bytes at a time (the writer hands it chunks whose
+/// length is a multiple of eight, all but the last).
+private struct Checksum {
+    private(set) var value: UInt64 = 0x9e37_79b9_7f4a_7c15
+
+    mutating func combine(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { combine($0) }
+    }
+
+    mutating func combine(_ raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset + 8 <= raw.count {
+            mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        while offset < raw.count {
+            mix(UInt64(raw[offset]))
+            offset += 1
+        }
+    }
+
+    private mutating func mix(_ word: UInt64) {
+        value = (value ^ word) &* 0x100_0000_01b3
+        value = (value << 29) | (value >> 35)
+    }
+}

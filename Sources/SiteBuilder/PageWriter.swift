@@ -1,0 +1,84 @@
+import ArchiveModel
+import Rendering
+
+/// Writing cross-article pages, keeping those that have not changed since the last build.
+extension SiteBuilder {
+    /// Renders and writes pages in parallel; returns the write failures. With a cache, a page that
+    /// `mustCheck` says cannot have changed, or whose fingerprint is what it was in the previous
+    /// build, is kept from the previous output instead. A previous build in another process left no
+    /// fingerprints: `previous` works out its pages' from its index.
+    func write<Page: Sendable & Hashable>(
+        _ pages: [Page], kind: String, to stage: any SiteOutput, fingerprint: @escaping @Sendable (Page) -> Int,
+        previous: PreviousPages<Page>?, mustCheck: (Page) -> Bool, progress counts: (before: Int, total: Int)?,
+        render: @escaping @Sendable (Page) -> RenderedPage?
+    ) async -> (kind: String, diagnostics: [Diagnostic], reused: Int, files: [String], pageFiles: [String]) {
+        let table = cache?.pages(Page.self, kind: kind) { previous?.pages() ?? [] }
+        var work: [Page] = []
+        var keptFiles: [String] = []
+        for page in pages {
+            if let table, !mustCheck(page), let previous = table.entry(page), stage.keep(previous.file) {
+                keptFiles.append(previous.file)
+            } else {
+                work.append(page)
+            }
+        }
+        let kept = keptFiles.count
+        let tell: ((Int) -> Void)? = progress.flatMap { tell in
+            counts.map { counts in
+                { done in tell(BuildProgress(stage: .pages, done: counts.before + kept + done, total: counts.total)) }
+            }
+        }
+        let results = await concurrentMap(work, limit: options.concurrency, progress: tell) {
+            page -> (error: Diagnostic?, reused: Bool, file: String?) in
+            let print = table == nil ? 0 : fingerprint(page)
+            if let entry = table?.entry(page), (entry.fingerprint ?? previous?.fingerprint(page)) == print,
+                stage.keep(entry.file)
+            {
+                return (nil, true, entry.file)
+            }
+            guard let rendered = render(page) else { return (nil, false, nil) }
+            do throws(Diagnostic) {
+                if let stream = rendered.stream {
+                    try stage.stream(to: rendered.filePath, stream)
+                } else {
+                    try stage.write(rendered.html, to: rendered.filePath)
+                }
+                table?.store(BuildCache.PageEntry(fingerprint: print, file: rendered.filePath), for: page)
+                return (nil, false, rendered.filePath)
+            } catch {
+                return (error, false, nil)
+            }
+        }
+        return (
+            kind, results.compactMap(\.error), kept + results.filter(\.reused).count,
+            keptFiles + results.compactMap(\.file), pages.map { table?.currentFile($0) ?? "" }
+        )
+    }
+}
+
+/// The pages of one kind as the last build made them, and their fingerprints worked out again from
+/// its index (for a build whose cache came from disk).
+struct PreviousPages<Page: Sendable>: Sendable {
+    let pages: @Sendable () -> [Page]
+    let fingerprint: @Sendable (Page) -> Int
+
+    init(_ renderer: IndexPageRenderer) where Page == IndexPage {
+        pages = { renderer.pages }
+        fingerprint = renderer.fingerprint
+    }
+
+    init(_ renderer: EntityPageRenderer) where Page == EntityPage {
+        pages = { renderer.pages }
+        fingerprint = renderer.fingerprint
+    }
+
+    init(_ renderer: QuotePageRenderer) where Page == QuotePage {
+        pages = { renderer.pages }
+        fingerprint = renderer.fingerprint
+    }
+
+    init(_ renderer: PublicationRenderer) where Page == PublishedFile {
+        pages = { renderer.pages }
+        fingerprint = renderer.fingerprint
+    }
+}

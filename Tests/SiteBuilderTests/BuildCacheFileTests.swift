@@ -1,0 +1,187 @@
+import ArchiveModel
+import Foundation
+import SiteBuilder
+import TestSupport
+import Testing
+
+/// `build` after `build`: the second starts from the cache the first left on disk, redoes only what
+/// changed, and writes exactly what a full build writes.
+struct BuildCacheFileTests {
+    let people = ["Eleanor Whitcombe", "Graham Pell", "Ravi Chandran", "Margaret Ellery", "Ananya Rao"]
+
+    func site() throws -> TemporarySite {
+        let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/news/\npaginate: 2\n")
+        for (index, name) in people.enumerated() {
+            try site.article(
+                "2015-0\(index + 1)-0\(index + 1)-story-\(index).md",
+                "title: Story \(index)\ntags: [t\(index % 2), shared]",
+                body:
+                    "\(name), who chairs the board, said: \"Number \(index) matters.\"\n\nShe met Graham Pell in London."
+            )
+        }
+        try site.write("Content/static/files/note.txt", "A static file.\n")
+        return site
+    }
+
+    /// A build as `broadsheet build` runs it: a new builder each time, nothing shared in memory.
+    func build(_ site: TemporarySite, force: Bool = false) async throws -> BuildReport {
+        var options = BuildOptions(source: site.site)
+        options.reusesUnchangedOutput = !force
+        return try await SiteBuilder(options: options).build()
+    }
+
+    var cacheFile: (TemporarySite) -> URL { { $0.site.appendingPathComponent(".Output.cache/articles") } }
+
+    @Test(arguments: ["title", "date", "tags", "quote", "entity", "delete", "add", "static", "template"])
+    func anEditRebuildsOnlyWhatChangedAndWritesWhatAFullBuildWrites(edit: String) async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = try await build(site)
+        #expect(FileManager.default.fileExists(atPath: cacheFile(site).path))
+        switch edit {
+        case "title":
+            try site.article(
+                "2015-03-03-story-2.md", "title: Renamed\ntags: [t0, shared]",
+                body: "Ravi Chandran, who chairs the board, said: \"Number 2 matters.\"")
+        case "date":
+            try site.article(
+                "2015-03-03-story-2.md", "title: Story 2\ndate: 2019-12-31\ntags: [t0, shared]",
+                body: "Ravi Chandran spoke.")
+        case "tags":
+            try site.article("2015-03-03-story-2.md", "title: Story 2\ntags: [brand-new]", body: "Ravi Chandran spoke.")
+        case "quote":
+            try site.article(
+                "2015-03-03-story-2.md", "title: Story 2\ntags: [t0, shared]",
+                body: "Ravi Chandran, who chairs the board, said: \"A new quotation.\"")
+        case "entity":
+            try site.article(
+                "2015-03-03-story-2.md", "title: Story 2\ntags: [t0, shared]",
+                body: "Priya Raman, who runs the trust, met Graham Pell in Paris.")
+        case "delete":
+            try FileManager.default.removeItem(
+                at: site.site.appendingPathComponent("Content/articles/2015-03-03-story-2.md"))
+        case "add":
+            try site.article(
+                "2016-01-01-extra.md", "title: Extra\ntags: [shared]", body: "Eleanor Whitcombe said: \"One more.\"")
+        case "static":
+            try site.write("Content/static/files/note.txt", "The static file, changed.\n")
+            try site.write("Content/static/files/new.txt", "Another.\n")
+        default:
+            let footer = site.site.appendingPathComponent("Templates/partials/footer.mustache")
+            try (String(contentsOf: footer, encoding: .utf8) + "<!-- changed -->\n").write(
+                to: footer, atomically: true, encoding: .utf8)
+        }
+        let report = try await build(site)
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: edit)
+        switch edit {
+        case "template":
+            // Every page shows the footer: nothing could be kept.
+            #expect(report.reused == 0 && report.reusedPages == 0)
+        case "static":
+            #expect(report.reused == people.count)
+            #expect(site.output("files/note.txt") == "The static file, changed.\n")
+        default:
+            let changed = edit == "delete" ? 0 : 1
+            #expect(report.reused == report.articles - changed, "\(edit): only the edited article is read again")
+            #expect(report.reusedPages > 0, "no cross-article page was kept")
+            #expect(report.reusedPages < report.pages - report.articles, "every cross-article page was kept")
+        }
+    }
+
+    @Test func aFileTouchedButNotChangedIsNotReadAgainAndAStaticFileRemovedGoes() async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = try await build(site)
+        let article = site.site.appendingPathComponent("Content/articles/2015-02-02-story-1.md")
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: article.path)
+        try FileManager.default.removeItem(at: site.site.appendingPathComponent("Content/static/files/note.txt"))
+        let report = try await build(site)
+        #expect(!report.unchanged)
+        #expect(report.reused == people.count)
+        #expect(site.output("files/note.txt") == nil)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("files").path))
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "touch")
+    }
+
+    @Test(arguments: ["truncated", "flipped byte", "empty", "settings", "entities", "force", "output deleted"])
+    func aDamagedOrStaleCacheIsNeverTrusted(change: String) async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = try await build(site)
+        let url = cacheFile(site)
+        var bytes = try [UInt8](Data(contentsOf: url))
+        switch change {
+        case "truncated": bytes.removeLast(bytes.count / 3)
+        case "flipped byte": bytes[bytes.count / 2] ^= 0x20
+        case "empty": bytes = []
+        case "settings": try site.write("Content/site.yml", "title: Renamed\nbase_url: https://example.org/news/\n")
+        case "entities":
+            try site.write(
+                "Content/entities.yml", "entities:\n  - id: ravi-chandran\n    name: Ravi Chandran\n    type: person\n")
+        case "output deleted": try FileManager.default.removeItem(at: site.output)
+        default: break
+        }
+        try Data(bytes).write(to: url)
+        // A change to an article as well, so the manifest cannot leave the output as it is.
+        try site.article("2016-01-01-extra.md", "title: Extra", body: "Graham Pell spoke.")
+        let report = try await build(site, force: change == "force")
+        #expect(report.reused == 0, "\(change): articles were taken from the cache")
+        #expect(report.reusedPages == 0, "\(change): pages were taken from the cache")
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: change)
+        // And the new cache is good.
+        try site.article("2016-01-02-more.md", "title: More", body: "Graham Pell spoke again.")
+        #expect(try await build(site).reused == people.count + 1)
+    }
+
+    @Test func aFailedBuildLeavesOutputAndCacheForTheNextBuild() async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = try await build(site)
+        let home = site.output("index.html")
+        try site.write("Content/articles/2015-02-02-story-1.md", "---\ntitle: [unclosed\n---\nBroken.\n")
+        try site.article("2016-01-01-extra.md", "title: Extra", body: "Graham Pell spoke.")
+        await #expect(throws: DiagnosticError.self) { try await build(site) }
+        #expect(site.output("index.html") == home)
+        try site.article("2015-02-02-story-1.md", "title: Story 1", body: "Graham Pell replied.")
+        let report = try await build(site)
+        #expect(report.reused == people.count - 1)
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "after failure")
+    }
+
+    /// Several builds in a row on a generated archive, each after a few edits, deletions and
+    /// additions, against a full build at the end.
+    @Test func successiveBuildsOfAGeneratedArchiveMatchAFullBuild() async throws {
+        guard SyntheticCorpus.script != nil else { return }
+        let corpus = try SyntheticCorpus.generate(count: 60, seed: 7)
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let articles = site.site.appendingPathComponent("Content/articles")
+        try FileManager.default.removeItem(at: articles)
+        try FileManager.default.copyItem(at: corpus.appendingPathComponent("articles"), to: articles)
+        try FileManager.default.copyItem(
+            at: corpus.appendingPathComponent("entities.yml"),
+            to: site.site.appendingPathComponent("Content/entities.yml"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: articles.path).sorted()
+        _ = try await build(site)
+        for round in 0..<3 {
+            let edited = articles.appendingPathComponent(names[round * 7])
+            let text = try String(contentsOf: edited, encoding: .utf8)
+            try (text + "\nGraham Pell said: \"Round \(round) changes things.\"\n").write(
+                to: edited, atomically: true, encoding: .utf8)
+            try FileManager.default.removeItem(at: articles.appendingPathComponent(names[round * 7 + 3]))
+            try FileManager.default.copyItem(
+                at: articles.appendingPathComponent(names[round * 7 + 5]),
+                to: articles.appendingPathComponent("copy-\(round).md"))
+            // A copy under a slug of its own.
+            let copy = articles.appendingPathComponent("copy-\(round).md")
+            let copied = try String(contentsOf: copy, encoding: .utf8)
+            try copied.replacingCharacters(in: copied.range(of: "title:")!, with: "slug: copy-\(round)\ntitle:").write(
+                to: copy, atomically: true, encoding: .utf8)
+            let report = try await build(site)
+            #expect(report.reused == report.articles - 2, "round \(round)")
+        }
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "generated archive")
+    }
+}
