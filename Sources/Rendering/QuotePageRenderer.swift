@@ -43,7 +43,7 @@ public struct QuotePageRenderer: Sendable {
             let count = index.quotes.all.count
             return list(
                 index.quotes.all, number: number, basePath: "quotes/", title: "Quotations",
-                intro: "\(count) quotation\(count == 1 ? "" : "s") in the archive, newest first.")
+                intro: Self.intro(count, " in the archive, newest first.", page: number))
         case .speakers(let number):
             return speakersPage(number)
         case .speaker(let id, let number):
@@ -51,7 +51,7 @@ public struct QuotePageRenderer: Sendable {
             let basePath = urls.entity(entry.entity.type, id) + "quotes/"
             return list(
                 quotes, number: number, basePath: basePath, title: "What \(entry.entity.name) said",
-                intro: "\(quotes.count) quotation\(quotes.count == 1 ? "" : "s"), newest first.")
+                intro: Self.intro(quotes.count, ", newest first.", page: number))
         }
     }
 
@@ -111,12 +111,20 @@ public struct QuotePageRenderer: Sendable {
             html: templates.render(PageContext(site: site, page: meta, content: view), template: template))
     }
 
+    /// The count of quotations goes on the first page of a list only: on every page, one quotation
+    /// added to an old article would change all 2,000 pages of a 100,000-quotation list rather
+    /// than those from the article on.
+    static func intro(_ count: Int, _ rest: String, page: Int) -> String {
+        page == 1 ? "\(count) quotation\(count == 1 ? "" : "s")\(rest)" : "Quotations\(rest)"
+    }
+
     /// A hash of everything `render(page)` shows (see `IndexPageRenderer.fingerprint`).
     public func fingerprint(_ page: QuotePage) -> Int {
         var hasher = Hasher()
         hasher.combine(page)
         func entries(_ list: [QuoteIndex.Entry], number: Int) {
-            hasher.combine(list.count)
+            // The first page shows the count, the others how many pages there are.
+            hasher.combine(number == 1 ? list.count : pageCount(list.count))
             for entry in list[Pagination.range(of: number, size: Self.pageSize, count: list.count)] {
                 Self.combine(entry, index: index, into: &hasher)
             }

@@ -149,6 +149,33 @@ struct BuildCacheFileTests {
         try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "after failure")
     }
 
+    /// The quotation index of 120 quotations has three pages, newest first: a quotation added to the
+    /// oldest article changes the first page (its count) and the last, not the one in between.
+    @Test func aQuotationAddedToAnOldArticleLeavesTheQuotePagesBeforeItAlone() async throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        func body(_ article: Int, extra: String = "") -> String {
+            (1...10).map { "Graham Pell said: \"Point \($0) of story \(article).\"" }.joined(separator: "\n\n") + extra
+        }
+        for article in 10..<22 {
+            try site.article("2015-01-\(article)-story-\(article).md", "title: Story \(article)", body: body(article))
+        }
+        _ = try await build(site)
+        let middle = site.output.appendingPathComponent("quotes/page/2/index.html")
+        let before = try FileManager.default.attributesOfItem(atPath: middle.path)[.systemFileNumber] as? Int
+        #expect(site.output("quotes/index.html")?.contains("120 quotations") == true)
+        #expect(site.output("quotes/page/2/index.html")?.contains("120 quotations") == false)
+        try site.article(
+            "2015-01-10-story-10.md", "title: Story 10", body: body(10, extra: "\n\nGraham Pell said: \"One more.\""))
+        let report = try await build(site)
+        #expect(report.reused == 11)
+        #expect(site.output("quotes/index.html")?.contains("121 quotations") == true)
+        #expect(site.output("quotes/page/3/index.html")?.contains("One more.") == true)
+        let after = try FileManager.default.attributesOfItem(atPath: middle.path)[.systemFileNumber] as? Int
+        #expect(before != nil && before == after, "the second page was written again")
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "quotation added")
+    }
+
     /// Several builds in a row on a generated archive, each after a few edits, deletions and
     /// additions, against a full build at the end.
     @Test func successiveBuildsOfAGeneratedArchiveMatchAFullBuild() async throws {
