@@ -7,7 +7,9 @@
 # /tmp/broadsheet-bench, and reused), builds Broadsheet in release mode, installs Debian's hugo
 # with apt when missing, then runs each cold build RUNS times (output folders removed between
 # runs, outside the timing) under /usr/bin/time and prints the median wall time, CPU time
-# (user + system) and peak RSS of each, and Broadsheet's as a ratio of Hugo's.
+# (user + system) and peak RSS of each, and Broadsheet's as a ratio of Hugo's. Then Broadsheet's
+# builds from its cache: after one article is edited (RUNS times, a different article each time)
+# and with nothing changed.
 # Broadsheet builds everything (enrichment, entity and quote pages, feeds, search, exports);
 # Hugo renders Benchmarks/hugo: articles, a paginated home page, tag pages, RSS and a sitemap.
 set -euo pipefail
@@ -50,7 +52,7 @@ measure() { # label, output folder, command…: one line "wall cpu rss_kb" per r
   local label="$1" output="$2"; shift 2
   : > "$work/$label.times"
   for run in $(seq 1 "$runs"); do
-    rm -rf "$output"
+    rm -rf "$output" "$(dirname "$output")/.$(basename "$output").cache"
     sync
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.out" "$@" >/dev/null 2>"$work/$label.err" \
       || { cat "$work/$label.err" >&2; exit 1; }
@@ -59,6 +61,23 @@ measure() { # label, output folder, command…: one line "wall cpu rss_kb" per r
   done
 }
 measure broadsheet "$site/Output" "$broadsheet" build --source "$site" --quiet
+# One article edited (a copy, not the corpus file it is linked to) before each build.
+measure_edits() {
+  : > "$work/edit.times"
+  for run in $(seq 1 "$runs"); do
+    local file
+    file=$(find "$site/Content/articles" -name '*.md' | sort | sed -n "$((run * 97))p")
+    cp "$file" "$file.tmp" && mv "$file.tmp" "$file"
+    printf '\n\u201cWe will look at this again in run %s,\u201d said Graham Pell.\n' "$run" >> "$file"
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.out" "$broadsheet" build --source "$site" --quiet \
+      2>"$work/edit.err" || { cat "$work/edit.err" >&2; exit 1; }
+    awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/time.out" >> "$work/edit.times"
+    echo "  one article edited, run $run: $(tail -1 "$work/edit.times" | awk '{ printf "%.2f s wall, %d MB", $1, $3 / 1024 }')" >&2
+  done
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.out" "$broadsheet" build --source "$site" --quiet
+  awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/time.out" > "$work/unchanged.times"
+}
+measure_edits
 measure hugo "$work/hugo/public" hugo --quiet --source "$work/hugo" --contentDir "$work/corpus/articles" --destination "$work/hugo/public"
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
@@ -75,3 +94,7 @@ printf '%-11s %9s %9s %9s %9s\n' broadsheet "$bw" "$bc" "$bm" "$pages"
 printf '%-11s %9s %9s %9s %9s\n' hugo "$hw" "$hc" "$hm" "$hugo_pages"
 awk -v bw="$bw" -v hw="$hw" -v bc="$bc" -v hc="$hc" -v bm="$bm" -v hm="$hm" \
   'BEGIN { printf "%-11s %9.2f %9.2f %9.2f\n", "ratio", bw / hw, bc / hc, bm / hm }'
+read -r ew ec em <<< "$(report edit)"
+read -r uw uc um <<< "$(report unchanged)"
+printf '%-11s %9s %9s %9s   after one article is edited (build cache)\n' broadsheet "$ew" "$ec" "$em"
+printf '%-11s %9s %9s %9s   nothing changed\n' broadsheet "$uw" "$uc" "$um"
