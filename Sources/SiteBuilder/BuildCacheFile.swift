@@ -117,29 +117,23 @@ enum BuildCacheFile {
         guard FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputStage.marker).path) else {
             return .failure(.noOutput)
         }
-        guard let data = try? Data(contentsOf: location(for: output), options: .alwaysMapped) else {
-            return .failure(.none)
-        }
-        return data.withUnsafeBytes { raw -> Result<Restored, Miss> in
-            guard raw.count >= 8 else { return .failure(.corrupt) }
-            let payload = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
-            var checksum = Checksum()
-            checksum.combine(payload)
-            guard raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self).littleEndian == checksum.value
-            else { return .failure(.corrupt) }
-            var reader = CacheReader(payload)
-            do throws(CacheReader.Corrupt) {
-                guard try reader.raw(count: magic.count) == magic, try reader.int() == formatVersion else {
-                    return .failure(.corrupt)
-                }
-                guard try reader.string() == BuildManifest.binaryIdentity else { return .failure(.otherBinary) }
-                guard try reader.int() == context, try reader.int() == templates else {
-                    return .failure(.otherInputs)
-                }
-                return .success(try restore(&reader, context: context, templates: templates, index: index))
-            } catch {
+        let descriptor = open(location(for: output).path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.none) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.none) }
+        do throws(CacheReader.Corrupt) {
+            var reader = try CacheReader(descriptor: descriptor, size: Int(info.st_size))
+            guard try reader.raw(count: magic.count) == magic, try reader.int() == formatVersion else {
                 return .failure(.corrupt)
             }
+            guard try reader.string() == BuildManifest.binaryIdentity else { return .failure(.otherBinary) }
+            guard try reader.int() == context, try reader.int() == templates else {
+                return .failure(.otherInputs)
+            }
+            return .success(try restore(&reader, context: context, templates: templates, index: index))
+        } catch {
+            return .failure(.corrupt)
         }
     }
 
@@ -174,7 +168,8 @@ enum BuildCacheFile {
             (try reader.string(), try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() })
         }
         let outputFiles = try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() }
-        guard reader.isAtEnd else { throw CacheReader.Corrupt() }
+        // Nothing of it is used unless the whole file checks out.
+        try reader.finish()
         let outcomes = entries.map(\.1.outcome).filter { $0.summary != nil }
         let previous = index(outcomes.compactMap(\.summary), outcomes.map(\.summaryHash))
         let cache = BuildCache(
@@ -182,32 +177,5 @@ enum BuildCacheFile {
             bodies: Dictionary(bodies, uniquingKeysWith: { $1 }),
             pageFiles: Dictionary(pageFiles, uniquingKeysWith: { $1 }))
         return Restored(cache: cache, outputFiles: Set(outputFiles))
-    }
-}
-
-/// A quick checksum of a cache file, eight bytes at a time (the writer hands it chunks whose
-/// length is a multiple of eight, all but the last).
-private struct Checksum {
-    private(set) var value: UInt64 = 0x9e37_79b9_7f4a_7c15
-
-    mutating func combine(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { combine($0) }
-    }
-
-    mutating func combine(_ raw: UnsafeRawBufferPointer) {
-        var offset = 0
-        while offset + 8 <= raw.count {
-            mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        while offset < raw.count {
-            mix(UInt64(raw[offset]))
-            offset += 1
-        }
-    }
-
-    private mutating func mix(_ word: UInt64) {
-        value = (value ^ word) &* 0x100_0000_01b3
-        value = (value << 29) | (value >> 35)
     }
 }
