@@ -10,7 +10,9 @@ import SiteIndex
 struct ArticleJob: Sendable {
     struct Outcome: Sendable {
         var summary: ArticleSummary?
-        /// `summary.hashValue`, worked out once here rather than on every rebuild's index.
+        /// A digest of the summary (`CacheWriter.digest`), worked out once here rather than on every
+        /// rebuild's index, and kept in the cache on disk so that a build need not work it out
+        /// again for every article it did not change.
         var summaryHash = 0
         var diagnostics: [Diagnostic]
         var isSkippedDraft = false
@@ -137,7 +139,7 @@ struct ArticleJob: Sendable {
             quotes: enrichment.quotes.map {
                 QuoteRef($0, anchor: ExtractRecord.anchor($0, source: scalars, units: units))
             })
-        let outcome = Outcome(summary: summary, summaryHash: summary.hashValue, diagnostics: diagnostics)
+        let outcome = Outcome(summary: summary, summaryHash: CacheWriter.digest(summary), diagnostics: diagnostics)
         remember(outcome, stamp: stamp, bytes: bytes, enrichment: enrichment, tools: tools)
         return outcome
     }

@@ -16,7 +16,7 @@ import SiteIndex
 /// one. A build removes it before it changes the output, so a build stopped half-way never leaves
 /// a cache describing an output that is not there.
 enum BuildCacheFile {
-    static let formatVersion = 1
+    static let formatVersion = 2
     private static let magic = Array("broadsheet-cache\n".utf8)
 
     /// What a loaded cache gives a build.
@@ -86,6 +86,7 @@ enum BuildCacheFile {
             writer.uint64(entry.digest)
             writer.int(entry.templates)
             writer.bool(entry.outcome.isSkippedDraft)
+            writer.int(entry.outcome.summaryHash)
             writer.optional(entry.outcome.summary) { $0.summary($1) }
             writer.array(entry.outcome.diagnostics) { $0.diagnostic($1) }
             flush(all: false)
@@ -149,10 +150,11 @@ enum BuildCacheFile {
             let digest = try reader.uint64()
             let entryTemplates = try reader.int()
             let isSkippedDraft = try reader.bool()
+            let summaryHash = try reader.int()
             let summary = try reader.optional { reader throws(CacheReader.Corrupt) in try reader.summary() }
             let diagnostics = try reader.array { reader throws(CacheReader.Corrupt) in try reader.diagnostic() }
             let outcome = ArticleJob.Outcome(
-                summary: summary, summaryHash: summary?.hashValue ?? 0, diagnostics: diagnostics,
+                summary: summary, summaryHash: summaryHash, diagnostics: diagnostics,
                 isSkippedDraft: isSkippedDraft)
             entries.append(
                 (

@@ -175,6 +175,13 @@ struct CacheReader {
 // MARK: - The model types a cache keeps
 
 extension CacheWriter {
+    /// A digest of everything a summary holds, the same in every process (unlike `hashValue`).
+    static func digest(_ summary: ArticleSummary) -> Int {
+        var writer = CacheWriter()
+        writer.summary(summary)
+        return Int(truncatingIfNeeded: StableHasher.digest(writer.bytes))
+    }
+
     mutating func summary(_ summary: ArticleSummary) {
         string(summary.slug)
         string(summary.title)

@@ -45,8 +45,9 @@ public struct SiteIndex: Sendable {
     public func articleHash(_ position: Int) -> Int { articleHashes[position] }
 
     /// `entityDetails` gives the descriptions and links of known entities (entities.yml, built-in
-    /// places). `hashes`, parallel to `summaries`, are their `hashValue`s when the caller kept them
-    /// from an earlier build; hashing 10,000 summaries again was a large part of a rebuild.
+    /// places). `hashes`, parallel to `summaries`, are digests of them the caller kept from an
+    /// earlier build (any digest that changes when a summary does; `hashValue` without them):
+    /// hashing 10,000 summaries again was a large part of a rebuild.
     public init(
         summaries: [ArticleSummary], hashes: [Int]? = nil, entityDetails: (String) -> Entity? = { _ in nil }
     ) {
