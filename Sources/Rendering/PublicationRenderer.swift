@@ -25,7 +25,7 @@ public struct PublicationRenderer: Sendable {
         self.config = config
         self.feeds = FeedRenderer(index: index, config: config, bodies: bodies)
         var hasher = Hasher()
-        for position in index.articles.indices { hasher.combine(index.articleHash(position)) }
+        for position in index.articles.indices { hasher.combine(index.articleDataHash(position)) }
         archiveHash = hasher.finalize()
     }
 

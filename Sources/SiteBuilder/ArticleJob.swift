@@ -14,6 +14,9 @@ struct ArticleJob: Sendable {
         /// rebuild's index, and kept in the cache on disk so that a build need not work it out
         /// again for every article it did not change.
         var summaryHash = 0
+        /// The same without the quotations' places in the file, which only the exports show
+        /// (`SiteIndex.articleHash`): an edit above a quotation moves them and nothing else.
+        var pageHash = 0
         var diagnostics: [Diagnostic]
         var isSkippedDraft = false
         /// Taken from the cache with its page, not worked out again.
@@ -139,7 +142,9 @@ struct ArticleJob: Sendable {
             quotes: enrichment.quotes.map {
                 QuoteRef($0, anchor: ExtractRecord.anchor($0, source: scalars, units: units))
             })
-        let outcome = Outcome(summary: summary, summaryHash: CacheWriter.digest(summary), diagnostics: diagnostics)
+        let outcome = Outcome(
+            summary: summary, summaryHash: CacheWriter.digest(summary),
+            pageHash: CacheWriter.digest(summary, anchors: false), diagnostics: diagnostics)
         remember(outcome, stamp: stamp, bytes: bytes, enrichment: enrichment, tools: tools)
         return outcome
     }

@@ -16,7 +16,7 @@ import SiteIndex
 /// one. A build removes it before it changes the output, so a build stopped half-way never leaves
 /// a cache describing an output that is not there.
 enum BuildCacheFile {
-    static let formatVersion = 2
+    static let formatVersion = 3
     private static let magic = Array("broadsheet-cache\n".utf8)
 
     /// What a loaded cache gives a build.
@@ -87,6 +87,7 @@ enum BuildCacheFile {
             writer.int(entry.templates)
             writer.bool(entry.outcome.isSkippedDraft)
             writer.int(entry.outcome.summaryHash)
+            writer.int(entry.outcome.pageHash)
             writer.optional(entry.outcome.summary) { $0.summary($1) }
             writer.array(entry.outcome.diagnostics) { $0.diagnostic($1) }
             flush(all: false)
@@ -113,7 +114,7 @@ enum BuildCacheFile {
     /// from the same settings and templates. `index` makes the last build's site index again from
     /// its summaries.
     static func load(
-        for output: URL, context: Int, templates: Int, index: ([ArticleSummary], [Int]) -> SiteIndex
+        for output: URL, context: Int, templates: Int, index: ([ArticleSummary], [Int], [Int]) -> SiteIndex
     ) -> Result<Restored, Miss> {
         guard FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputStage.marker).path) else {
             return .failure(.noOutput)
@@ -139,7 +140,7 @@ enum BuildCacheFile {
     }
 
     private static func restore(
-        _ reader: inout CacheReader, context: Int, templates: Int, index: ([ArticleSummary], [Int]) -> SiteIndex
+        _ reader: inout CacheReader, context: Int, templates: Int, index: ([ArticleSummary], [Int], [Int]) -> SiteIndex
     ) throws(CacheReader.Corrupt) -> Restored {
         var entries: [(String, BuildCache.Entry)] = []
         entries.reserveCapacity(try reader.count())
@@ -151,10 +152,11 @@ enum BuildCacheFile {
             let entryTemplates = try reader.int()
             let isSkippedDraft = try reader.bool()
             let summaryHash = try reader.int()
+            let pageHash = try reader.int()
             let summary = try reader.optional { reader throws(CacheReader.Corrupt) in try reader.summary() }
             let diagnostics = try reader.array { reader throws(CacheReader.Corrupt) in try reader.diagnostic() }
             let outcome = ArticleJob.Outcome(
-                summary: summary, summaryHash: summaryHash, diagnostics: diagnostics,
+                summary: summary, summaryHash: summaryHash, pageHash: pageHash, diagnostics: diagnostics,
                 isSkippedDraft: isSkippedDraft)
             entries.append(
                 (
@@ -173,7 +175,7 @@ enum BuildCacheFile {
         // Nothing of it is used unless the whole file checks out.
         try reader.finish()
         let outcomes = entries.map(\.1.outcome).filter { $0.summary != nil }
-        let previous = index(outcomes.compactMap(\.summary), outcomes.map(\.summaryHash))
+        let previous = index(outcomes.compactMap(\.summary), outcomes.map(\.pageHash), outcomes.map(\.summaryHash))
         let cache = BuildCache(
             restoring: entries, context: context, templates: templates, index: previous,
             bodies: Dictionary(bodies, uniquingKeysWith: { $1 }),

@@ -175,14 +175,15 @@ struct CacheReader {
 // MARK: - The model types a cache keeps
 
 extension CacheWriter {
-    /// A digest of everything a summary holds, the same in every process (unlike `hashValue`).
-    static func digest(_ summary: ArticleSummary) -> Int {
+    /// A digest of what a summary holds, the same in every process (unlike `hashValue`): all of
+    /// it, or (`anchors: false`) all but where its quotations are in the file.
+    static func digest(_ summary: ArticleSummary, anchors: Bool = true) -> Int {
         var writer = CacheWriter()
-        writer.summary(summary)
+        writer.summary(summary, anchors: anchors)
         return Int(truncatingIfNeeded: StableHasher.digest(writer.bytes))
     }
 
-    mutating func summary(_ summary: ArticleSummary) {
+    mutating func summary(_ summary: ArticleSummary, anchors: Bool = true) {
         string(summary.slug)
         string(summary.title)
         optional(summary.date) { $0.date($1) }
@@ -206,7 +207,7 @@ extension CacheWriter {
             writer.optional(quote.speakerID) { $0.string($1) }
             writer.optional(quote.speakerName) { $0.string($1) }
             writer.optional(quote.speakerDescription) { $0.string($1) }
-            writer.optional(quote.anchor) { writer, anchor in
+            writer.optional(anchors ? quote.anchor : nil) { writer, anchor in
                 writer.int(anchor.start)
                 writer.int(anchor.end)
                 // Most often the quoted words as they are in the file: not stored twice.

@@ -70,7 +70,9 @@ public struct SiteBuilder: Sendable {
             if options.reusesUnchangedOutput {
                 switch BuildCacheFile.load(
                     for: options.output, context: context, templates: templates.fingerprint,
-                    index: { SiteIndex(summaries: $0, hashes: $1, entityDetails: gazetteer.entity(id:)) })
+                    index: {
+                        SiteIndex(summaries: $0, hashes: $1, dataHashes: $2, entityDetails: gazetteer.entity(id:))
+                    })
                 {
                 case .success(let found):
                     restored = found.cache
@@ -151,10 +153,12 @@ public struct SiteBuilder: Sendable {
         var diagnostics = outcomes.flatMap(\.diagnostics)
         var summaries: [ArticleSummary] = []
         var hashes: [Int] = []
+        var dataHashes: [Int] = []
         for outcome in outcomes {
             guard let summary = outcome.summary else { continue }
             summaries.append(summary)
-            hashes.append(outcome.summaryHash)
+            hashes.append(outcome.pageHash)
+            dataHashes.append(outcome.summaryHash)
         }
         for duplicate in SiteIndex.duplicateSlugs(in: summaries) {
             diagnostics.append(
@@ -165,7 +169,8 @@ public struct SiteBuilder: Sendable {
         }
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
 
-        let index = SiteIndex(summaries: summaries, hashes: hashes, entityDetails: enricher.gazetteer.entity(id:))
+        let index = SiteIndex(
+            summaries: summaries, hashes: hashes, dataHashes: dataHashes, entityDetails: enricher.gazetteer.entity(id:))
         let keptPaths = Set(paths)
         // With a previous build to compare with, entity and speaker pages are looked at only for
         // the entities the changed articles name; every other page is checked by fingerprint.

@@ -38,18 +38,25 @@ public struct SiteIndex: Sendable {
     public let entities: EntityIndex
     /// Every quotation, and each speaker's.
     public let quotes: QuoteIndex
-    /// A hash of each summary in `articles`, for page fingerprints.
+    /// A hash of each summary in `articles` without where its quotations are in the file, for
+    /// page fingerprints, and one of everything, for the exports.
     private let articleHashes: [Int]
+    private let articleDataHashes: [Int]
 
-    /// The hash of the summary at `position`: it changes whenever anything a list shows of it does.
+    /// The hash of the summary at `position`: it changes whenever anything a list shows of it does
+    /// (not the offsets of its quotations in the file, which move with every edit above them).
     public func articleHash(_ position: Int) -> Int { articleHashes[position] }
 
+    /// The hash of everything the summary at `position` holds, for files that show all of it.
+    public func articleDataHash(_ position: Int) -> Int { articleDataHashes[position] }
+
     /// `entityDetails` gives the descriptions and links of known entities (entities.yml, built-in
-    /// places). `hashes`, parallel to `summaries`, are digests of them the caller kept from an
-    /// earlier build (any digest that changes when a summary does; `hashValue` without them):
-    /// hashing 10,000 summaries again was a large part of a rebuild.
+    /// places). `hashes` and `dataHashes`, parallel to `summaries`, are digests of them the caller
+    /// kept from an earlier build (see `articleHash` and `articleDataHash`; `hashValue` without
+    /// them): hashing 10,000 summaries again was a large part of a rebuild.
     public init(
-        summaries: [ArticleSummary], hashes: [Int]? = nil, entityDetails: (String) -> Entity? = { _ in nil }
+        summaries: [ArticleSummary], hashes: [Int]? = nil, dataHashes: [Int]? = nil,
+        entityDetails: (String) -> Entity? = { _ in nil }
     ) {
         // Sorting positions by their dates, rather than the summaries themselves, saves copying every
         // summary's fields at each comparison; equal dates, rare, fall back to the full order.
@@ -63,6 +70,7 @@ public struct SiteIndex: Sendable {
         entities = EntityIndex(articles: sorted, details: entityDetails)
         quotes = QuoteIndex(articles: sorted)
         articleHashes = hashes.map { hashes in order.map { hashes[$0] } } ?? sorted.map(\.hashValue)
+        articleDataHashes = dataHashes.map { hashes in order.map { hashes[$0] } } ?? articleHashes
         var tagsBySlug: [String: Tag] = [:]
         // Tag names repeat across articles: each is made into a slug once.
         var slugs: [String: String] = [:]
