@@ -62,23 +62,8 @@ struct PreviousPages<Page: Sendable>: Sendable {
     let pages: @Sendable () -> [Page]
     let fingerprint: @Sendable (Page) -> Int
 
-    init(_ renderer: IndexPageRenderer) where Page == IndexPage {
+    init<Renderer: PageListing>(_ renderer: Renderer) where Renderer.Listed == Page {
         pages = { renderer.pages }
-        fingerprint = renderer.fingerprint
-    }
-
-    init(_ renderer: EntityPageRenderer) where Page == EntityPage {
-        pages = { renderer.pages }
-        fingerprint = renderer.fingerprint
-    }
-
-    init(_ renderer: QuotePageRenderer) where Page == QuotePage {
-        pages = { renderer.pages }
-        fingerprint = renderer.fingerprint
-    }
-
-    init(_ renderer: PublicationRenderer) where Page == PublishedFile {
-        pages = { renderer.pages }
-        fingerprint = renderer.fingerprint
+        fingerprint = { renderer.fingerprint($0) }
     }
 }

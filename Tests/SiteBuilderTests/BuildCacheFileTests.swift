@@ -7,18 +7,10 @@ import Testing
 /// `build` after `build`: the second starts from the cache the first left on disk, redoes only what
 /// changed, and writes exactly what a full build writes.
 struct BuildCacheFileTests {
-    let people = ["Eleanor Whitcombe", "Graham Pell", "Ravi Chandran", "Margaret Ellery", "Ananya Rao"]
+    let people = EditedArchive.people
 
     func site() throws -> TemporarySite {
-        let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/news/\npaginate: 2\n")
-        for (index, name) in people.enumerated() {
-            try site.article(
-                "2015-0\(index + 1)-0\(index + 1)-story-\(index).md",
-                "title: Story \(index)\ntags: [t\(index % 2), shared]",
-                body:
-                    "\(name), who chairs the board, said: \"Number \(index) matters.\"\n\nShe met Graham Pell in London."
-            )
-        }
+        let site = try EditedArchive.make()
         try site.write("Content/static/files/note.txt", "A static file.\n")
         return site
     }
@@ -32,44 +24,21 @@ struct BuildCacheFileTests {
 
     var cacheFile: (TemporarySite) -> URL { { $0.site.appendingPathComponent(".Output.cache/articles") } }
 
-    @Test(arguments: ["title", "date", "tags", "quote", "entity", "delete", "add", "static", "template"])
+    @Test(arguments: EditedArchive.edits + ["static", "template"])
     func anEditRebuildsOnlyWhatChangedAndWritesWhatAFullBuildWrites(edit: String) async throws {
         let site = try site()
         defer { site.remove() }
         _ = try await build(site)
         #expect(FileManager.default.fileExists(atPath: cacheFile(site).path))
         switch edit {
-        case "title":
-            try site.article(
-                "2015-03-03-story-2.md", "title: Renamed\ntags: [t0, shared]",
-                body: "Ravi Chandran, who chairs the board, said: \"Number 2 matters.\"")
-        case "date":
-            try site.article(
-                "2015-03-03-story-2.md", "title: Story 2\ndate: 2019-12-31\ntags: [t0, shared]",
-                body: "Ravi Chandran spoke.")
-        case "tags":
-            try site.article("2015-03-03-story-2.md", "title: Story 2\ntags: [brand-new]", body: "Ravi Chandran spoke.")
-        case "quote":
-            try site.article(
-                "2015-03-03-story-2.md", "title: Story 2\ntags: [t0, shared]",
-                body: "Ravi Chandran, who chairs the board, said: \"A new quotation.\"")
-        case "entity":
-            try site.article(
-                "2015-03-03-story-2.md", "title: Story 2\ntags: [t0, shared]",
-                body: "Priya Raman, who runs the trust, met Graham Pell in Paris.")
-        case "delete":
-            try FileManager.default.removeItem(
-                at: site.site.appendingPathComponent("Content/articles/2015-03-03-story-2.md"))
-        case "add":
-            try site.article(
-                "2016-01-01-extra.md", "title: Extra\ntags: [shared]", body: "Eleanor Whitcombe said: \"One more.\"")
         case "static":
             try site.write("Content/static/files/note.txt", "The static file, changed.\n")
             try site.write("Content/static/files/new.txt", "Another.\n")
-        default:
+        case "template":
             let footer = site.site.appendingPathComponent("Templates/partials/footer.mustache")
             try (String(contentsOf: footer, encoding: .utf8) + "<!-- changed -->\n").write(
                 to: footer, atomically: true, encoding: .utf8)
+        default: try EditedArchive.apply(edit, to: site)
         }
         let report = try await build(site)
         try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: edit)

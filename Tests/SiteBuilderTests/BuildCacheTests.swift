@@ -74,49 +74,14 @@ struct IncrementalEquivalenceTests {
         return result
     }
 
-    @Test(arguments: ["title", "date", "tags", "quote", "entity", "delete", "add"])
+    @Test(arguments: EditedArchive.edits)
     func anEditedArchiveRebuildsToWhatAFullBuildWrites(edit: String) async throws {
-        let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/news/\npaginate: 2\n")
+        let site = try EditedArchive.make()
         defer { site.remove() }
-        for (index, name) in ["Eleanor Whitcombe", "Graham Pell", "Ravi Chandran", "Margaret Ellery", "Ananya Rao"]
-            .enumerated()
-        {
-            try site.article(
-                "2015-0\(index + 1)-0\(index + 1)-story-\(index).md",
-                "title: Story \(index)\ntags: [t\(index % 2), shared]",
-                body:
-                    "\(name), who chairs the board, said: \"Number \(index) matters.\"\n\nShe met Graham Pell in London."
-            )
-        }
         let cache = BuildCache()
         let builder = SiteBuilder(options: BuildOptions(source: site.site), cache: cache)
         _ = try await builder.build()
-        switch edit {
-        case "title":
-            try site.article(
-                "2015-03-03-story-2.md", "title: Renamed\ntags: [t0, shared]",
-                body: "Ravi Chandran, who chairs the board, said: \"Number 2 matters.\"")
-        case "date":
-            try site.article(
-                "2015-03-03-story-2.md", "title: Story 2\ndate: 2019-12-31\ntags: [t0, shared]",
-                body: "Ravi Chandran spoke.")
-        case "tags":
-            try site.article("2015-03-03-story-2.md", "title: Story 2\ntags: [brand-new]", body: "Ravi Chandran spoke.")
-        case "quote":
-            try site.article(
-                "2015-03-03-story-2.md", "title: Story 2\ntags: [t0, shared]",
-                body: "Ravi Chandran, who chairs the board, said: \"A new quotation.\"")
-        case "entity":
-            try site.article(
-                "2015-03-03-story-2.md", "title: Story 2\ntags: [t0, shared]",
-                body: "Priya Raman, who runs the trust, met Graham Pell in Paris.")
-        case "delete":
-            try FileManager.default.removeItem(
-                at: site.site.appendingPathComponent("Content/articles/2015-03-03-story-2.md"))
-        default:
-            try site.article(
-                "2016-01-01-extra.md", "title: Extra\ntags: [shared]", body: "Eleanor Whitcombe said: \"One more.\"")
-        }
+        try EditedArchive.apply(edit, to: site)
         let report = try await builder.build()
         try await expectSameAsFullBuild(site, edit: edit)
         #expect(report.reusedPages > 0, "no cross-article page was kept")
