@@ -174,9 +174,15 @@ public struct SiteBuilder: Sendable {
         let keptPaths = Set(paths)
         // With a previous build to compare with, entity and speaker pages are looked at only for
         // the entities the changed articles name; every other page is checked by fingerprint.
-        let touched = cache?.changedSummaries(keeping: keptPaths).map {
-            TouchedEntities.find(changed: $0, previous: cache?.index, current: index)
-        }
+        // When the changes show on no list (text edited around the quotations, say), no list,
+        // entity or quotation page needs looking at: all are kept.
+        let listsUnchanged = cache?.index.map { index.listsSame(as: $0) } ?? false
+        let touched: Set<String>? =
+            listsUnchanged
+            ? []
+            : cache?.changedSummaries(keeping: keptPaths).map {
+                TouchedEntities.find(changed: $0, previous: cache?.index, current: index)
+            }
         let indexRenderer = IndexPageRenderer(index: index, templates: templates, config: config)
         let entityRenderer = EntityPageRenderer(index: index, templates: templates, config: config)
         let quoteRenderer = QuotePageRenderer(index: index, templates: templates, config: config)
@@ -191,7 +197,7 @@ public struct SiteBuilder: Sendable {
                 indexPages, kind: "index", to: stage, fingerprint: indexRenderer.fingerprint,
                 previous: previous.map {
                     PreviousPages(IndexPageRenderer(index: $0, templates: templates, config: config))
-                }, mustCheck: { _ in true }, progress: (0, total)
+                }, mustCheck: { _ in !listsUnchanged }, progress: (0, total)
             ) { indexRenderer.render($0) },
             await write(
                 entityPages, kind: "entity", to: stage, fingerprint: entityRenderer.fingerprint,
@@ -199,6 +205,7 @@ public struct SiteBuilder: Sendable {
                     PreviousPages(EntityPageRenderer(index: $0, templates: templates, config: config))
                 },
                 mustCheck: { page in
+                    guard !listsUnchanged else { return false }
                     guard let touched, case .entity(let id, _) = page else { return true }
                     return touched.contains(id)
                 }, progress: (indexPages.count, total)
@@ -209,6 +216,7 @@ public struct SiteBuilder: Sendable {
                     PreviousPages(QuotePageRenderer(index: $0, templates: templates, config: config))
                 },
                 mustCheck: { page in
+                    guard !listsUnchanged else { return false }
                     guard let touched, case .speaker(let id, _) = page else { return true }
                     return touched.contains(id)
                 }, progress: (indexPages.count + entityPages.count, total)

@@ -47,6 +47,11 @@ public struct SiteIndex: Sendable {
     /// (not the offsets of its quotations in the file, which move with every edit above them).
     public func articleHash(_ position: Int) -> Int { articleHashes[position] }
 
+    /// Whether every list, entity and quotation page of this index shows what `other`'s does: the
+    /// same articles in the same order, each showing the same (by `articleHash`). Everything else
+    /// of an index is worked out from that.
+    public func listsSame(as other: SiteIndex) -> Bool { articleHashes == other.articleHashes }
+
     /// The hash of everything the summary at `position` holds, for files that show all of it.
     public func articleDataHash(_ position: Int) -> Int { articleDataHashes[position] }
 

@@ -138,6 +138,8 @@ struct BuildCacheFileTests {
         let report = try await build(site)
         #expect(report.reused == people.count - 1)
         #expect(try kept.map(inode) == before, "a page showing the article was written again")
+        // Every list, entity and quotation page.
+        #expect(report.reusedPages == report.pages - report.articles)
         #expect(site.output("data/quotes.json") != quotes, "the quotation's offsets in the export did not move")
         try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "above a quotation")
     }
