@@ -178,6 +178,25 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// The outcomes of the articles this build did again, when each only replaces an article of
+    /// the last good build and shows the same on every list (the same page hash): no file added or
+    /// gone, no draft published or withdrawn. Nil otherwise, or without a last build.
+    func replacements(keeping paths: Set<String>) -> [ArticleJob.Outcome]? {
+        lock.withLock {
+            guard storedIndex != nil, entries.count == paths.count, paths.allSatisfy({ entries[$0] != nil }) else {
+                return nil
+            }
+            var outcomes: [ArticleJob.Outcome] = []
+            for (path, entry) in pendingEntries {
+                guard let old = entries[path]?.outcome, (old.summary == nil) == (entry.outcome.summary == nil),
+                    old.summary == nil || old.pageHash == entry.outcome.pageHash
+                else { return nil }
+                if entry.outcome.summary != nil { outcomes.append(entry.outcome) }
+            }
+            return outcomes
+        }
+    }
+
     /// The feed body of an article the last good build had among the newest, if it had.
     func body(for slug: String) -> String? {
         lock.withLock { bodies[slug] }

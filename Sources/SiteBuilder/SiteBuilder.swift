@@ -169,14 +169,26 @@ public struct SiteBuilder: Sendable {
         }
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
 
-        let index = SiteIndex(
-            summaries: summaries, hashes: hashes, dataHashes: dataHashes, entityDetails: enricher.gazetteer.entity(id:))
         let keptPaths = Set(paths)
+        // When the changes show on no list (text edited around the quotations, say), the last
+        // index serves again with the new summaries swapped in, and no list, entity or quotation
+        // page needs looking at: all are kept.
+        let index: SiteIndex
+        let listsUnchanged: Bool
+        if let patched = cache?.replacements(keeping: keptPaths).flatMap({ outcomes in
+            cache?.index?.replacing(
+                outcomes.compactMap { outcome in outcome.summary.map { ($0, outcome.pageHash, outcome.summaryHash) } })
+        }) {
+            index = patched
+            listsUnchanged = true
+        } else {
+            index = SiteIndex(
+                summaries: summaries, hashes: hashes, dataHashes: dataHashes,
+                entityDetails: enricher.gazetteer.entity(id:))
+            listsUnchanged = cache?.index.map { index.listsSame(as: $0) } ?? false
+        }
         // With a previous build to compare with, entity and speaker pages are looked at only for
         // the entities the changed articles name; every other page is checked by fingerprint.
-        // When the changes show on no list (text edited around the quotations, say), no list,
-        // entity or quotation page needs looking at: all are kept.
-        let listsUnchanged = cache?.index.map { index.listsSame(as: $0) } ?? false
         let touched: Set<String>? =
             listsUnchanged
             ? []

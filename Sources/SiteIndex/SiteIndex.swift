@@ -27,7 +27,7 @@ public struct SiteIndex: Sendable {
     }
 
     /// All published articles, newest first, undated last.
-    public let articles: [ArticleSummary]
+    public private(set) var articles: [ArticleSummary]
     /// Tags by name (case-insensitively), each newest first.
     public let tags: [Tag]
     /// Years newest first.
@@ -41,7 +41,7 @@ public struct SiteIndex: Sendable {
     /// A hash of each summary in `articles` without where its quotations are in the file, for
     /// page fingerprints, and one of everything, for the exports.
     private let articleHashes: [Int]
-    private let articleDataHashes: [Int]
+    private var articleDataHashes: [Int]
 
     /// The hash of the summary at `position`: it changes whenever anything a list shows of it does
     /// (not the offsets of its quotations in the file, which move with every edit above them).
@@ -51,6 +51,26 @@ public struct SiteIndex: Sendable {
     /// same articles in the same order, each showing the same (by `articleHash`). Everything else
     /// of an index is worked out from that.
     public func listsSame(as other: SiteIndex) -> Bool { articleHashes == other.articleHashes }
+
+    /// This index with some articles' summaries replaced (found by their source file) by summaries
+    /// that show the same on every list — the same `articleHash` — but may differ in the rest
+    /// (where their quotations are in the file): nothing else of the index can have changed, so
+    /// nothing is worked out again. Nil when a replaced article is not in the index or would show
+    /// differently.
+    public func replacing(_ replacements: [(summary: ArticleSummary, hash: Int, dataHash: Int)]) -> SiteIndex? {
+        var byPath: [String: Int] = [:]
+        for (offset, replacement) in replacements.enumerated() { byPath[replacement.summary.path] = offset }
+        var copy = self
+        var found = 0
+        for position in articles.indices {
+            guard let offset = byPath[articles[position].path] else { continue }
+            guard articleHashes[position] == replacements[offset].hash else { return nil }
+            copy.articles[position] = replacements[offset].summary
+            copy.articleDataHashes[position] = replacements[offset].dataHash
+            found += 1
+        }
+        return found == replacements.count ? copy : nil
+    }
 
     /// The hash of everything the summary at `position` holds, for files that show all of it.
     public func articleDataHash(_ position: Int) -> Int { articleDataHashes[position] }

@@ -52,8 +52,12 @@ struct BuildCacheFileTests {
         default:
             let changed = edit == "delete" ? 0 : 1
             #expect(report.reused == report.articles - changed, "\(edit): only the edited article is read again")
-            #expect(report.reusedPages > 0, "no cross-article page was kept")
-            #expect(report.reusedPages < report.pages - report.articles, "every cross-article page was kept")
+            if EditedArchive.unseenOnLists.contains(edit) {
+                #expect(report.reusedPages == report.pages - report.articles, "a list page was rendered again")
+            } else {
+                #expect(report.reusedPages > 0, "no cross-article page was kept")
+                #expect(report.reusedPages < report.pages - report.articles, "every cross-article page was kept")
+            }
         }
     }
 
@@ -131,10 +135,7 @@ struct BuildCacheFileTests {
         let kept = ["index.html", "people/ravi-chandran/index.html", "quotes/index.html", "tags/shared/index.html"]
         let before = try kept.map(inode)
         let quotes = site.output("data/quotes.json")
-        try site.article(
-            "2015-03-03-story-2.md", "title: Story 2\ntags: [t0, shared]",
-            body: "this paragraph is new.\n\n"
-                + "Ravi Chandran, who chairs the board, said: \"Number 2 matters.\"\n\nShe met Graham Pell in London.")
+        try EditedArchive.apply("above", to: site)
         let report = try await build(site)
         #expect(report.reused == people.count - 1)
         #expect(try kept.map(inode) == before, "a page showing the article was written again")

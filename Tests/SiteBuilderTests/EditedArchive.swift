@@ -7,7 +7,10 @@ enum EditedArchive {
     static let people = ["Eleanor Whitcombe", "Graham Pell", "Ravi Chandran", "Margaret Ellery", "Ananya Rao"]
 
     /// The edits `apply` knows.
-    static let edits = ["title", "date", "tags", "quote", "entity", "delete", "add"]
+    static let edits = ["title", "date", "tags", "quote", "entity", "delete", "add", "above"]
+
+    /// Edits that change nothing any list shows, so that every list page is kept.
+    static let unseenOnLists: Set = ["above"]
 
     static func make() throws -> TemporarySite {
         let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/news/\npaginate: 2\n")
@@ -46,6 +49,13 @@ enum EditedArchive {
         case "delete":
             try FileManager.default.removeItem(
                 at: site.site.appendingPathComponent("Content/articles/2015-03-03-story-2.md"))
+        case "above":
+            // A paragraph above the quotation: it moves in the file, which only the exports show.
+            try site.article(
+                "2015-03-03-story-2.md", "title: Story 2\ntags: [t0, shared]",
+                body: "this paragraph is new.\n\n"
+                    + "Ravi Chandran, who chairs the board, said: \"Number 2 matters.\"\n\nShe met Graham Pell in London."
+            )
         case "add":
             try site.article(
                 "2016-01-01-extra.md", "title: Extra\ntags: [shared]", body: "Eleanor Whitcombe said: \"One more.\"")
