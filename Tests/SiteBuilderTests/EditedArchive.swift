@@ -1,5 +1,7 @@
 import Foundation
+import SiteBuilder
 import TestSupport
+import Testing
 
 /// The small archive that the incremental-build tests edit, and the edits they make to it: five
 /// dated stories, each quoting one person and naming Graham Pell and London.
@@ -11,6 +13,17 @@ enum EditedArchive {
 
     /// Edits that change nothing any list shows, so that every list page is kept.
     static let unseenOnLists: Set = ["above"]
+
+    /// Checks how many cross-article pages a rebuild after `edit` kept: all of them for an edit no
+    /// list shows, otherwise some but not all.
+    static func expectKeptPages(_ report: BuildReport, after edit: String) {
+        if unseenOnLists.contains(edit) {
+            #expect(report.reusedPages == report.pages - report.articles, "\(edit): a list page was rendered again")
+        } else {
+            #expect(report.reusedPages > 0, "\(edit): no cross-article page was kept")
+            #expect(report.reusedPages < report.pages - report.articles, "\(edit): every cross-article page was kept")
+        }
+    }
 
     static func make() throws -> TemporarySite {
         let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/news/\npaginate: 2\n")
