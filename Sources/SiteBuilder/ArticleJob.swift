@@ -10,7 +10,7 @@ import SiteIndex
 struct ArticleJob: Sendable {
     struct Outcome: Sendable {
         var summary: ArticleSummary?
-        /// A digest of the summary (`CacheWriter.digest`), worked out once here rather than on every
+        /// A digest of the summary (`CacheWriter.digests`), worked out once here rather than on every
         /// rebuild's index, and kept in the cache on disk so that a build need not work it out
         /// again for every article it did not change.
         var summaryHash = 0
@@ -142,9 +142,9 @@ struct ArticleJob: Sendable {
             quotes: enrichment.quotes.map {
                 QuoteRef($0, anchor: ExtractRecord.anchor($0, source: scalars, units: units))
             })
+        let digests = CacheWriter.digests(summary)
         let outcome = Outcome(
-            summary: summary, summaryHash: CacheWriter.digest(summary),
-            pageHash: CacheWriter.digest(summary, anchors: false), diagnostics: diagnostics)
+            summary: summary, summaryHash: digests.data, pageHash: digests.page, diagnostics: diagnostics)
         remember(outcome, stamp: stamp, bytes: bytes, enrichment: enrichment, tools: tools)
         return outcome
     }

@@ -16,7 +16,7 @@ import SiteIndex
 /// one. A build removes it before it changes the output, so a build stopped half-way never leaves
 /// a cache describing an output that is not there.
 enum BuildCacheFile {
-    static let formatVersion = 3
+    static let formatVersion = 4
     private static let magic = Array("broadsheet-cache\n".utf8)
 
     /// What a loaded cache gives a build.
@@ -116,7 +116,7 @@ enum BuildCacheFile {
     static func load(
         for output: URL, context: Int, templates: Int, index: ([ArticleSummary], [Int], [Int]) -> SiteIndex
     ) -> Result<Restored, Miss> {
-        guard FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputStage.marker).path) else {
+        guard OutputStage.isMarked(output) else {
             return .failure(.noOutput)
         }
         let descriptor = open(location(for: output).path, O_RDONLY | O_CLOEXEC)

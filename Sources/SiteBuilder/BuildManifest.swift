@@ -54,7 +54,7 @@ struct BuildManifest: Equatable {
     /// The manifest of the last good build into `output`, with the counts it reported, if there is
     /// one and the output folder still carries Broadsheet's marker.
     static func stored(for output: URL) -> (manifest: BuildManifest, report: BuildReport)? {
-        guard FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputStage.marker).path),
+        guard OutputStage.isMarked(output),
             let data = FileManager.default.contents(atPath: location(for: output).path),
             let stored = String(data: data, encoding: .utf8),
             let split = stored.range(of: "\n---\n")

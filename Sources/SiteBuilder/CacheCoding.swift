@@ -175,12 +175,18 @@ struct CacheReader {
 // MARK: - The model types a cache keeps
 
 extension CacheWriter {
-    /// A digest of what a summary holds, the same in every process (unlike `hashValue`): all of
-    /// it, or (`anchors: false`) all but where its quotations are in the file.
-    static func digest(_ summary: ArticleSummary, anchors: Bool = true) -> Int {
+    /// Digests of what a summary holds, the same in every process (unlike `hashValue`), from one
+    /// encoding: `page`, all but where its quotations are in the file; `data`, that and the places.
+    static func digests(_ summary: ArticleSummary) -> (page: Int, data: Int) {
         var writer = CacheWriter()
-        writer.summary(summary, anchors: anchors)
-        return Int(truncatingIfNeeded: StableHasher.digest(writer.bytes))
+        writer.summary(summary, anchors: false)
+        var hasher = StableHasher()
+        hasher.combine(bytes: writer.bytes)
+        let page = hasher.finalize()
+        var anchors = CacheWriter()
+        for quote in summary.quotes { anchors.optional(quote.anchor) { $0.anchor($1, of: quote) } }
+        hasher.combine(bytes: anchors.bytes)
+        return (Int(truncatingIfNeeded: page), Int(truncatingIfNeeded: hasher.finalize()))
     }
 
     mutating func summary(_ summary: ArticleSummary, anchors: Bool = true) {
@@ -207,15 +213,17 @@ extension CacheWriter {
             writer.optional(quote.speakerID) { $0.string($1) }
             writer.optional(quote.speakerName) { $0.string($1) }
             writer.optional(quote.speakerDescription) { $0.string($1) }
-            writer.optional(anchors ? quote.anchor : nil) { writer, anchor in
-                writer.int(anchor.start)
-                writer.int(anchor.end)
-                // Most often the quoted words as they are in the file: not stored twice.
-                writer.optional(anchor.exact == quote.fullText ? nil : anchor.exact) { $0.string($1) }
-                writer.string(anchor.prefix)
-                writer.string(anchor.suffix)
-            }
+            writer.optional(anchors ? quote.anchor : nil) { $0.anchor($1, of: quote) }
         }
+    }
+
+    private mutating func anchor(_ anchor: QuoteAnchor, of quote: QuoteRef) {
+        int(anchor.start)
+        int(anchor.end)
+        // Most often the quoted words as they are in the file: not stored twice.
+        optional(anchor.exact == quote.fullText ? nil : anchor.exact) { $0.string($1) }
+        string(anchor.prefix)
+        string(anchor.suffix)
     }
 
     mutating func date(_ date: ArticleDate) {

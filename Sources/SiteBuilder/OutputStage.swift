@@ -14,6 +14,12 @@ struct OutputStage: SiteOutput {
     /// folder of someone else's files.
     static let marker = ".broadsheet-output"
 
+    /// Whether `output` exists and carries the marker: only then can a manifest or cache of the
+    /// last build describe it.
+    static func isMarked(_ output: URL) -> Bool {
+        FileManager.default.fileExists(atPath: output.appendingPathComponent(marker).path)
+    }
+
     let output: URL
     let stage: URL
     private let stagePath: String

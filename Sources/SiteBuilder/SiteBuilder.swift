@@ -109,7 +109,7 @@ public struct SiteBuilder: Sendable {
             do throws(Diagnostic) {
                 try stage.commit()
             } catch { throw DiagnosticError([error]) }
-            builder.cache?.commit(index: built.index, keeping: Set(built.paths))
+            builder.cache?.commit(index: built.index, keeping: built.pathSet)
             var report = built.report
             if onDisk, let cache = builder.cache, let disk = stage as? OutputStage {
                 BuildCacheFile.save(
@@ -142,7 +142,7 @@ public struct SiteBuilder: Sendable {
     private func buildPages(
         config: SiteConfig, templates: TemplateSet, enricher: ArticleEnricher, stage: any SiteOutput
     ) async throws(DiagnosticError) -> (
-        report: BuildReport, index: SiteIndex, paths: [String], pageFiles: [String: [String]]
+        report: BuildReport, index: SiteIndex, paths: [String], pathSet: Set<String>, pageFiles: [String: [String]]
     ) {
         let paths = ContentScanner.articlePaths(in: options.source)
         logger.info("reading \(paths.count) article files")
@@ -273,7 +273,7 @@ public struct SiteBuilder: Sendable {
             rerendered: outcomes.filter(\.rerendered).count, reusedPages: written.map(\.reused).reduce(0, +),
             entities: index.entities.entries.count, quotes: index.quotes.all.count)
         let filesByKind = Dictionary(uniqueKeysWithValues: (written + [published]).map { ($0.kind, $0.pageFiles) })
-        return (report, index, paths, filesByKind)
+        return (report, index, paths, keptPaths, filesByKind)
     }
 
     /// The body HTML of the newest articles for the site's feeds: those rendered in this build were
