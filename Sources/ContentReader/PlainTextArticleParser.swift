@@ -81,7 +81,7 @@ public enum PlainTextArticleParser {
                 continue
             }
             let line = Line(
-                text: String(String.UnicodeScalarView(raw.scalars[first...last])), offset: raw.offset + first,
+                text: String(scalars: raw.scalars[first...last]), offset: raw.offset + first,
                 length: last - first + 1)
             if current == nil {
                 current = Paragraph(lines: [line], firstLine: index + 1)

@@ -29,7 +29,7 @@ struct AuthorCorrections {
         for (unit, textUnit) in units.enumerated() {
             for link in textUnit.entityLinks where known(link.entity) {
                 let scalars = Array(textUnit.text.unicodeScalars)
-                let text = String(String.UnicodeScalarView(scalars[link.start..<min(link.end, scalars.count)]))
+                let text = String(scalars: scalars[link.start..<min(link.end, scalars.count)])
                 authored.append(Mention(unit: unit, start: link.start, end: link.end, entity: link.entity, text: text))
             }
         }

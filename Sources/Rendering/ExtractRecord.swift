@@ -17,7 +17,7 @@ public enum ExtractRecord {
             guard let range = units[mention.unit].sourceMap.sourceRange(start: mention.start, end: mention.end),
                 range.upperBound <= source.count
             else { continue }
-            let text = String(String.UnicodeScalarView(source[range]))
+            let text = String(scalars: source[range])
             mentionsByEntity[mention.entity, default: []].append(
                 .object([("start", .int(range.lowerBound)), ("end", .int(range.upperBound)), ("text", .string(text))]))
         }
@@ -58,7 +58,7 @@ public enum ExtractRecord {
             let last = units[quote.end.unit].sourceMap.sourceOffset(of: quote.end.offset - 1), last < source.count,
             start <= last
         else { return nil }
-        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(source[range])) }
+        func text(_ range: Range<Int>) -> String { String(scalars: source[range]) }
         let context = QuoteAnchor.contextLength
         return QuoteAnchor(
             start: start, end: last + 1, exact: text(start..<last + 1), prefix: text(max(0, start - context)..<start),
@@ -71,7 +71,7 @@ public enum ExtractRecord {
         else { return nil }
         return .object([
             ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)),
-            ("text", .string(String(String.UnicodeScalarView(source[range])))),
+            ("text", .string(String(scalars: source[range]))),
         ])
     }
 }

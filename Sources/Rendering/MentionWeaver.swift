@@ -118,7 +118,7 @@ struct MentionWeaver {
                 if openQuote != nil { out += "</q>" }
                 openQuote = piece.map { quoteTag($0, into: &out) }
             }
-            let textPiece = HTMLEscaping.escape(String(String.UnicodeScalarView(scalars[from..<to])))
+            let textPiece = HTMLEscaping.escape(String(scalars: scalars[from..<to]))
             guard linking, let mention = mentions.first(where: { $0.start <= start + from && start + to <= $0.end }),
                 let path = annotations.entityPaths[mention.entity]
             else {

@@ -57,7 +57,7 @@ public struct SpeakerQuotesView: MustacheParent, Sendable {
             let key = quote.speaker?.entity ?? quote.speaker?.description ?? ""
             let name =
                 quote.speaker?.name ?? quote.speaker?.description.map { $0.prefix(1).uppercased() + $0.dropFirst() }
-            let text = quote.text.replacingOccurrences(of: "\n\n", with: " ")
+            let text = quote.text.joiningParagraphs
             let link = LinkView(label: EntityRef.shortenedText(text, limit: 160), url: "#\(quote.id)", count: nil)
             if groups[key] == nil {
                 order.append(key)

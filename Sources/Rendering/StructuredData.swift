@@ -7,7 +7,7 @@ import SiteIndex
 public enum StructuredData {
     /// The script's text: JSON with `<` escaped, so no `</script>` can end it early.
     public static func script(_ value: JSONValue) -> String {
-        value.serialized().replacingOccurrences(of: "<", with: "\\u003c")
+        value.serialized(forScript: true)
     }
 
     /// Links to the same entity elsewhere: Wikidata, GeoNames, its own site.

@@ -183,7 +183,7 @@ public struct QuoteRef: Sendable, Hashable {
 
     public init(_ quote: Quotation, anchor: QuoteAnchor? = nil) {
         id = quote.id
-        fullText = quote.text.replacingOccurrences(of: "\n\n", with: " ")
+        fullText = quote.text.joiningParagraphs
         kind = quote.kind
         speakerID = quote.speaker?.entity
         speakerName = quote.speaker?.name

@@ -18,6 +18,17 @@ struct ExportEscapingTests {
         #expect(parsed?["text"] == text)
     }
 
+    @Test(arguments: texts + ["</script><script>alert(1)</script>", "a < b and c<d", "<<<<<<<<<<<<"])
+    func scriptJSONHasNoLessThanSignAndReadsBackAsWritten(text: String) throws {
+        let value = JSONValue.object([("<key>", .array([.string(text), .string("x<y")]))])
+        let json = value.serialized(forScript: true)
+        #expect(!json.contains("<"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String]]
+        #expect(parsed?["<key>"] == [text, "x<y"])
+        // Outside scripts (the exports) `<` is left as it is.
+        #expect(value.serialized().contains("x<y"))
+    }
+
     @Test func aCSVFieldIsQuotedOnlyWhenItMustBeAndItsQuotesDoubled() {
         #expect(DataExporter.csvField("plain words") == "plain words")
         #expect(DataExporter.csvField("one, two") == "\"one, two\"")
