@@ -12,15 +12,24 @@ public enum ContentScanner {
     public static func articlePaths(in siteFolder: URL) -> [String] {
         let articles = siteFolder.appendingPathComponent("Content/articles", isDirectory: true)
         return relativeFiles(under: articles)
-            .filter { path in
-                let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
-                guard let dot = name.lastIndex(of: "."), !name.hasPrefix("."), !name.hasSuffix("~") else {
-                    return false
-                }
-                return ArticleReader.extensions.contains(name[name.index(after: dot)...].lowercased())
-            }
+            .filter(isArticleName)
             // A common prefix keeps relativeFiles' sorted order.
-            .map { "Content/articles/" + $0 }
+            .map { articlesFolder + $0 }
+    }
+
+    /// Where article files are, relative to the site folder.
+    public static let articlesFolder = "Content/articles/"
+
+    /// Whether a file's name (the last component of `path`) is an article's: an article extension,
+    /// not hidden, not an editor backup.
+    public static func isArticleName(_ path: String) -> Bool {
+        // On the UTF-8 view: Character-wise searches were a tenth of a serve rebuild.
+        let bytes = path.utf8
+        let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), name.first != UInt8(ascii: "."),
+            name.last != UInt8(ascii: "~")
+        else { return false }
+        return ArticleReader.extensions.contains(String(Substring(name[name.index(after: dot)...])).lowercased())
     }
 
     /// Every regular file under `folder`, as paths relative to it, hidden ones excluded. Symbolic
@@ -30,7 +39,21 @@ public enum ContentScanner {
         var paths: [String] = []
         collect(folder.standardizedFileURL.path, relative: "", into: &paths)
         // Byte order: the same as String's for the NFC names file systems give, and much quicker.
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return paths.sorted(by: bytesPrecede)
+    }
+
+    /// Whether `first`'s UTF-8 bytes sort before `second`'s, compared with memcmp (the UTF-8 views'
+    /// generic `lexicographicallyPrecedes` was a tenth of a serve rebuild at 10,000 articles).
+    public static func bytesPrecede(_ first: String, _ second: String) -> Bool {
+        var first = first
+        var second = second
+        return first.withUTF8 { one in
+            second.withUTF8 { other in
+                let common = min(one.count, other.count)
+                let order = common == 0 ? 0 : memcmp(one.baseAddress!, other.baseAddress!, common)
+                return order != 0 ? order < 0 : one.count < other.count
+            }
+        }
     }
 
     private static func collect(_ directory: String, relative: String, into paths: inout [String]) {

@@ -15,6 +15,10 @@ final class FileWatcher: @unchecked Sendable {
     private var descriptor: Int32 = -1
     private var watches: [Int32: String] = [:]
 
+    /// Reported instead of paths when the system dropped events (its queue overflowed): anything
+    /// may have changed.
+    static let missedChanges = "*"
+
     init(site: URL, folders: [String] = ["Content", "Templates"]) {
         self.site = site.standardizedFileURL
         self.folders = folders
@@ -45,18 +49,22 @@ final class FileWatcher: @unchecked Sendable {
     }
 
     #if os(Linux)
+        /// Watches a folder and the folders under it. Symbolic links are not followed (nor are they
+        /// by the build): a link to a folder above would loop, and would report the site's own
+        /// files under made-up paths, which serve takes at their word.
         private func watchTree(_ relative: String) {
-            let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY)
+            let mask = UInt32(
+                IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY | IN_DONT_FOLLOW
+                    | IN_ONLYDIR)
             let path = site.appendingPathComponent(relative).path
             let watch = inotify_add_watch(descriptor, path, mask)
-            guard watch >= 0 else { return }
+            // A folder already watched under another path keeps its first one.
+            guard watch >= 0, watches[watch] == nil else { return }
             watches[watch] = relative
             let children = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             for child in children where !child.hasPrefix(".") {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path + "/" + child, isDirectory: &isDirectory),
-                    isDirectory.boolValue
-                {
+                var info = stat()
+                if lstat(path + "/" + child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
                     watchTree(relative + "/" + child)
                 }
             }
@@ -76,6 +84,7 @@ final class FileWatcher: @unchecked Sendable {
                     let nameStart = offset + MemoryLayout<inotify_event>.size
                     let nameBytes = buffer[nameStart..<min(nameStart + nameLength, count)].prefix { $0 != 0 }
                     let name = String(decoding: nameBytes, as: UTF8.self)
+                    if mask & UInt32(IN_Q_OVERFLOW) != 0 { continuation.yield(Self.missedChanges) }
                     if let folder = watches[watch], !name.hasPrefix("."), !name.hasSuffix("~") {
                         let path = name.isEmpty ? folder : folder + "/" + name
                         if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {

@@ -51,7 +51,11 @@ public struct PreviewServer: Sendable {
     public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (String) async -> Void = { _ in })
         async throws
     {
-        await rebuild(reason: "first build")
+        // Watching from before the first build: a save during it is the next rebuild's business.
+        let watcher = FileWatcher(site: options.build.source)
+        let changes = watcher.changes()
+        defer { watcher.stop() }
+        await rebuild(reason: "first build", changes: nil)
         let basePath = (try? SiteLoader.config(in: options.build.source).basePath) ?? "/"
         let files = StaticSiteResponder(site: site, basePath: basePath, state: state)
         let live = self.live
@@ -68,19 +72,25 @@ public struct PreviewServer: Sendable {
                 await onReady("http://\(host):\(port)\(basePath)")
             },
             logger: Logger(label: "broadsheet.http") { _ in SwiftLogNoOpLogHandler() })
-        let watcher = FileWatcher(site: options.build.source)
         let batcher = ChangeBatcher()
-        defer { watcher.stop() }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 if handleSignals { try await app.runService() } else { try await app.run() }
             }
             group.addTask {
-                for await path in watcher.changes() { await batcher.add(path) }
+                for await path in changes { await batcher.add(path) }
             }
             group.addTask {
+                // What changed since the last good build (a failed one's changes count again), or
+                // nil when the watcher may have missed something: then every file is checked.
+                var unbuilt: Set<String>? = []
                 while let batch = await batcher.nextBatch(quiet: options.quiet) {
-                    await self.rebuild(reason: batch.sorted().joined(separator: ", "))
+                    let changes = batch.contains(FileWatcher.missedChanges) ? nil : unbuilt.map { $0.union(batch) }
+                    let named = batch.subtracting([FileWatcher.missedChanges]).sorted().joined(separator: ", ")
+                    let built = await self.rebuild(
+                        reason: changes == nil ? "file events were missed, every file checked; \(named)" : named,
+                        changes: changes)
+                    unbuilt = built ? [] : changes
                     let stylesOnly = batch.allSatisfy { $0.hasPrefix("Templates/") && $0.hasSuffix(".css") }
                     await live.send(stylesOnly ? .css : .reload)
                 }
@@ -91,11 +101,16 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// Rebuilds the site; on failure the previous output stays and the diagnostics are kept for the overlay.
-    func rebuild(reason: String) async {
+    /// Rebuilds the site; on failure the previous output stays and the diagnostics are kept for the
+    /// overlay. `changes`: the paths changed since the last good build, when the watcher knows them
+    /// all. Returns whether the build succeeded.
+    @discardableResult
+    func rebuild(reason: String, changes: Set<String>?) async -> Bool {
         let start = ContinuousClock.now
+        var build = options.build
+        build.changedPaths = changes
         do throws(DiagnosticError) {
-            let report = try await SiteBuilder(options: options.build, cache: cache).build()
+            let report = try await SiteBuilder(options: build, logger: logger, cache: cache).build()
             await state.record([])
             let elapsed = start.duration(to: .now)
             let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
@@ -103,9 +118,11 @@ public struct PreviewServer: Sendable {
                 "rebuilt (\(reason)): \(report.articles) articles (\(report.reused) unchanged), \(report.pages) pages (\(report.reusedPages) unchanged) in \(Int(milliseconds)) ms"
             )
             for warning in report.warnings { logger.warning("\(warning.description)") }
+            return true
         } catch {
             await state.record(error.diagnostics)
             logger.error("rebuild failed (\(reason)); serving the previous site:\n\(error.description)")
+            return false
         }
     }
 

@@ -44,6 +44,8 @@ public struct FeedRenderer: Sendable {
     /// One feed entry: the article and what the entry says of it.
     struct Item {
         var summary: ArticleSummary
+        /// The article's place in the index, for its `articleHash`.
+        var position: Int
         var content: String?
         var context: String?
     }
@@ -54,21 +56,21 @@ public struct FeedRenderer: Sendable {
         switch scope {
         case .site:
             // Undated articles sort last and have no place in a feed.
-            let items = index.articles.prefix { $0.date != nil }.prefix(limit).map {
-                Item(summary: $0, content: bodies[$0.slug])
+            let items = index.articles.prefix { $0.date != nil }.prefix(limit).enumerated().map {
+                Item(summary: $0.element, position: $0.offset, content: bodies[$0.element.slug])
             }
             return (config.title, "", items)
         case .tag(let position):
             guard index.tags.indices.contains(position) else { return nil }
             let tag = index.tags[position]
             let items = tag.articles.prefix { index.articles[$0].date != nil }.prefix(limit).map {
-                Item(summary: index.articles[$0])
+                Item(summary: index.articles[$0], position: $0)
             }
             return ("\(config.title): \(tag.name)", urls.tag(tag.slug), items)
         case .entity(let id):
             guard let entry = index.entities.entries[id] else { return nil }
             let items = zip(entry.articles, entry.contexts).prefix { index.articles[$0.0].date != nil }.prefix(limit)
-                .map { Item(summary: index.articles[$0.0], context: $0.1) }
+                .map { Item(summary: index.articles[$0.0], position: $0.0, context: $0.1) }
             return ("\(config.title): \(entry.entity.name)", urls.entity(entry.entity.type, id), items)
         }
     }

@@ -40,9 +40,12 @@ public struct SitemapRenderer: Sendable {
 
     /// Whether an output file is a page the sitemap lists.
     public static func lists(_ file: String) -> Bool {
-        // Bytes rather than split components or a search for "/page/" (through Foundation): this
-        // runs for every file of every build.
-        let bytes = Array(file.utf8)
+        // Bytes in place rather than split components or a search for "/page/" (through
+        // Foundation): this runs for every file of every build.
+        file.utf8.withContiguousStorageIfAvailable(lists(bytes:)) ?? lists(bytes: Array(file.utf8)[...])
+    }
+
+    private static func lists<Bytes: BidirectionalCollection<UInt8>>(bytes: Bytes) -> Bool {
         let name = "index.html".utf8
         guard bytes.count >= name.count, bytes.suffix(name.count).elementsEqual(name) else { return false }
         let folder = bytes.dropLast(name.count)

@@ -19,8 +19,10 @@ public struct TemplateSet: Sendable {
     public let fingerprint: Int
 
     /// Loads every `*.mustache` under `folder`; `displayPath` is how the folder is named in messages.
-    public static func load(from folder: URL, displayPath: String = "Templates") throws(DiagnosticError) -> TemplateSet
-    {
+    /// Returns `previous` when the texts are those it was parsed from (serve's rebuilds).
+    public static func load(
+        from folder: URL, displayPath: String = "Templates", reusing previous: TemplateSet? = nil
+    ) throws(DiagnosticError) -> TemplateSet {
         var sources: [String: (path: String, text: String)] = [:]
         for relative in Self.files(under: folder) where relative.hasSuffix(".mustache") {
             let path = "\(displayPath)/\(relative)"
@@ -31,7 +33,18 @@ public struct TemplateSet: Sendable {
             }
             sources[String(relative.dropLast(".mustache".count))] = (path, text)
         }
+        if let previous, previous.fingerprint == fingerprint(of: sources) { return previous }
         return try parse(sources, folderPath: displayPath)
+    }
+
+    /// Stable across processes: `build` keeps it in its cache on disk.
+    private static func fingerprint(of sources: [String: (path: String, text: String)]) -> Int {
+        var hasher = StableHasher()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(source.text)
+        }
+        return Int(truncatingIfNeeded: hasher.finalize())
     }
 
     /// Parses templates given as name → (path, text); the seam `load` and tests share.
@@ -72,14 +85,7 @@ public struct TemplateSet: Sendable {
                     hint: "every theme needs \(required.map { $0 + ".mustache" }.joined(separator: ", "))"))
         }
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
-        // Stable across processes: `build` keeps it in its cache on disk.
-        var hasher = StableHasher()
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(name)
-            hasher.combine(source.text)
-        }
-        return TemplateSet(
-            library: library, names: Set(sources.keys), fingerprint: Int(truncatingIfNeeded: hasher.finalize()))
+        return TemplateSet(library: library, names: Set(sources.keys), fingerprint: fingerprint(of: sources))
     }
 
     /// Renders a view with a named template (which `load` has checked exists).

@@ -45,11 +45,15 @@ struct ArticleJob: Sendable {
     var filePath: String { source + "/" + path }
 
     /// The cached outcome of an unchanged file whose page is current, with the page kept from the
-    /// previous output; nil when the article needs work.
-    func reuse(with tools: Tools) -> Outcome? {
-        guard let cache = tools.cache, let stamp = FileStamp(path: filePath) else { return nil }
+    /// previous output; nil when the article needs work. Without `checkingFile` the file is taken
+    /// to be as it was (a file watcher did not see it change).
+    func reuse(with tools: Tools, checkingFile: Bool = true) -> Outcome? {
+        guard let cache = tools.cache else { return nil }
+        let stamp = checkingFile ? FileStamp(path: filePath) : nil
+        guard stamp != nil || !checkingFile else { return nil }
         var found = cache.outcome(for: path, stamp: stamp, templates: tools.templates)
-        if found == nil, cache.hasEntry(for: path), let data = FileManager.default.contents(atPath: filePath) {
+        if found == nil, let stamp, cache.hasEntry(for: path), let data = FileManager.default.contents(atPath: filePath)
+        {
             // A new stamp, but perhaps the same bytes (a checkout, a copy): then the same article.
             found = cache.outcome(
                 for: path, digest: StableHasher.digest(data), stamp: stamp, templates: tools.templates)

@@ -1,6 +1,7 @@
 import ArchiveModel
 import Enrichment
 import Foundation
+import Rendering
 import SiteIndex
 
 #if canImport(Glibc)
@@ -64,6 +65,9 @@ public final class BuildCache: @unchecked Sendable {
     private var templates: Int?
     private var lastInputs: Inputs?
     private var storedIndex: SiteIndex?
+    /// The article files of the last good build, sorted.
+    private var storedPaths: [String]?
+    private var parsedTemplates: TemplateSet?
     /// The site feeds' article bodies of the last good build, by slug, and this build's.
     private var bodies: [String: String] = [:]
     private var pendingBodies: [String: String] = [:]
@@ -73,6 +77,13 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The index of the last good build.
     var index: SiteIndex? { lock.withLock { storedIndex } }
+    /// The article files of the last good build, sorted (made in this process only).
+    var paths: [String]? { lock.withLock { storedPaths } }
+    /// The templates as last parsed, for a rebuild to reuse while their texts are the same.
+    var templateSet: TemplateSet? {
+        get { lock.withLock { parsedTemplates } }
+        set { lock.withLock { parsedTemplates = newValue } }
+    }
 
     /// Whether the cache came from disk with page files whose fingerprints must be worked out from
     /// `index` (before any page table is asked for).
@@ -109,9 +120,10 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The outcome of an article whose file still has `stamp` and whose page was rendered with
     /// `templates` (or a skipped draft's), without copying the rest of its entry.
-    func outcome(for path: String, stamp: FileStamp, templates: Int) -> ArticleJob.Outcome? {
+    /// A nil `stamp` trusts that the file did not change (`BuildOptions.changedPaths`).
+    func outcome(for path: String, stamp: FileStamp?, templates: Int) -> ArticleJob.Outcome? {
         lock.withLock {
-            guard let entry = entries[path], entry.stamp == stamp,
+            guard let entry = entries[path], stamp == nil || entry.stamp == stamp,
                 entry.templates == templates || entry.outcome.isSkippedDraft  // a skipped draft has no page
             else { return nil }
             return entry.outcome
@@ -244,8 +256,9 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// Makes what the build stored current and forgets articles whose files are gone.
-    func commit(index: SiteIndex, keeping paths: Set<String>) {
+    func commit(index: SiteIndex, paths sorted: [String], keeping paths: Set<String>) {
         lock.withLock {
+            storedPaths = sorted
             entries.merge(pendingEntries) { $1 }
             for gone in entries.keys where !paths.contains(gone) { entries[gone] = nil }
             for table in pageTables.values { table.commit() }
@@ -273,9 +286,15 @@ final class PageTable<Page: Hashable & Sendable>: PageTableCommitting, @unchecke
         lock.withLock { pending[page] = entry }
     }
 
-    /// The page's file as this build leaves it: stored by this build, or kept from the last.
-    func currentFile(_ page: Page) -> String? {
-        lock.withLock { (pending[page] ?? pages[page])?.file }
+    /// Each page's entry, under one lock.
+    func entries(_ list: [Page]) -> [BuildCache.PageEntry?] {
+        lock.withLock { list.map { pages[$0] } }
+    }
+
+    /// Each page's file as this build leaves it ("" for none): stored by this build, or kept from
+    /// the last; under one lock.
+    func currentFiles(_ list: [Page]) -> [String] {
+        lock.withLock { list.map { page in (pending[page] ?? pages[page])?.file ?? "" } }
     }
 
     /// The files of a build in another process, whose fingerprints are not known here.

@@ -19,6 +19,10 @@ public struct BuildOptions: Sendable {
     /// Leave the output folder as it is when nothing it was built from has changed (`BuildManifest`);
     /// `build --force` turns it off.
     public var reusesUnchangedOutput = true
+    /// Paths (relative to the site folder) a file watcher saw change since the last build with
+    /// this build's `BuildCache` (serve): every other article file is taken to be as it was, and
+    /// neither listed nor checked. nil checks every file.
+    public var changedPaths: Set<String>?
 
     public init(
         source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,

@@ -15,8 +15,9 @@ extension SiteBuilder {
         let table = cache?.pages(Page.self, kind: kind) { previous?.pages() ?? [] }
         var work: [Page] = []
         var keptFiles: [String] = []
-        for page in pages {
-            if let table, !mustCheck(page), let previous = table.entry(page), stage.keep(previous.file) {
+        let entries = table?.entries(pages)
+        for (position, page) in pages.enumerated() {
+            if let entries, !mustCheck(page), let previous = entries[position], stage.keep(previous.file) {
                 keptFiles.append(previous.file)
             } else {
                 work.append(page)
@@ -50,8 +51,8 @@ extension SiteBuilder {
             }
         }
         return (
-            kind, results.compactMap(\.error), kept + results.filter(\.reused).count,
-            keptFiles + results.compactMap(\.file), pages.map { table?.currentFile($0) ?? "" }
+            kind, results.compactMap(\.error), kept + results.count(where: \.reused),
+            keptFiles + results.compactMap(\.file), table?.currentFiles(pages) ?? pages.map { _ in "" }
         )
     }
 }

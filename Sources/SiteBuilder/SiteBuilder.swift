@@ -32,6 +32,7 @@ public struct SiteBuilder: Sendable {
     /// Builds the site, or throws every error found (with the warnings that came with them).
     public func build() async throws(DiagnosticError) -> BuildReport {
         let start = Date()
+        var clock = PhaseClock(logger: logger)
         // `build` (rather than serve or a test with a cache of its own) keeps what it did on disk.
         let onDisk = options.memorySite == nil && cache == nil
         // A build into the output folder made from exactly what the last good one was made from
@@ -47,7 +48,8 @@ public struct SiteBuilder: Sendable {
         }
         let config = try SiteLoader.config(in: options.source, baseURLOverride: options.baseURL)
         let templates = try TemplateSet.load(
-            from: options.source.appendingPathComponent("Templates", isDirectory: true))
+            from: options.source.appendingPathComponent("Templates", isDirectory: true), reusing: cache?.templateSet)
+        cache?.templateSet = templates
         let source = options.source
         let makeInputs = { () throws(DiagnosticError) -> BuildCache.Inputs in
             let path = source.appendingPathComponent("Content/entities.yml").path
@@ -61,6 +63,7 @@ public struct SiteBuilder: Sendable {
         if let cache { inputs = try cache.inputs(make: makeInputs) } else { inputs = try makeInputs() }
         let gazetteer = inputs.gazetteer
         let context = contextKey()
+        clock.lap("settings, templates, entities")
         // `build` starts from the cache on disk when it is whole and current, and patches the
         // output folder; otherwise it builds everything and replaces the folder.
         var builder = self
@@ -84,6 +87,7 @@ public struct SiteBuilder: Sendable {
             builder = SiteBuilder(
                 options: options, logger: logger, cache: restored ?? BuildCache(keepsSources: false),
                 progress: progress)
+            clock.lap("cache loaded")
         }
         builder.cache?.begin(context: context, templates: templates.fingerprint)
         let stage: any SiteOutput
@@ -100,7 +104,8 @@ public struct SiteBuilder: Sendable {
         }
         do throws(DiagnosticError) {
             let built = try await builder.buildPages(
-                config: config, templates: templates, enricher: ArticleEnricher(gazetteer: gazetteer), stage: stage)
+                config: config, templates: templates, enricher: ArticleEnricher(gazetteer: gazetteer), stage: stage,
+                clock: &clock)
             if onDisk {
                 // Whatever happens to the output from here, no manifest or cache describes it.
                 BuildManifest.remove(for: options.output)
@@ -109,12 +114,14 @@ public struct SiteBuilder: Sendable {
             do throws(Diagnostic) {
                 try stage.commit()
             } catch { throw DiagnosticError([error]) }
-            builder.cache?.commit(index: built.index, keeping: built.pathSet)
+            clock.lap("output folder committed")
+            builder.cache?.commit(index: built.index, paths: built.paths, keeping: built.pathSet)
             var report = built.report
             if onDisk, let cache = builder.cache, let disk = stage as? OutputStage {
                 BuildCacheFile.save(
                     cache, paths: built.paths, pageFiles: built.pageFiles, outputFiles: disk.ledger.allFiles,
                     for: options.output)
+                clock.lap("cache saved")
             }
             report.seconds = Date().timeIntervalSince(start)
             manifest?.store(for: options.output, report: report)
@@ -140,16 +147,23 @@ public struct SiteBuilder: Sendable {
     }
 
     private func buildPages(
-        config: SiteConfig, templates: TemplateSet, enricher: ArticleEnricher, stage: any SiteOutput
+        config: SiteConfig, templates: TemplateSet, enricher: ArticleEnricher, stage: any SiteOutput,
+        clock: inout PhaseClock
     ) async throws(DiagnosticError) -> (
         report: BuildReport, index: SiteIndex, paths: [String], pathSet: Set<String>, pageFiles: [String: [String]]
     ) {
-        let paths = ContentScanner.articlePaths(in: options.source)
-        logger.info("reading \(paths.count) article files")
+        // Serve says which files changed; otherwise (or when that is not enough) they are listed.
+        let trusted = options.changedPaths.flatMap { changes in
+            cache?.paths.flatMap { ChangedPaths.articlePaths(after: changes, previous: $0, source: options.source) }
+        }
+        let paths = trusted ?? ContentScanner.articlePaths(in: options.source)
+        let unchecked = trusted == nil ? nil : options.changedPaths
+        logger.debug("reading \(paths.count) article files")
         let tools = ArticleJob.Tools(
             enricher: enricher, renderer: ArticlePageRenderer(templates: templates, config: config), stage: stage,
             cache: cache, templates: templates.fingerprint, bodies: NewestBodies(limit: config.feedLimit))
-        let outcomes = await articleOutcomes(paths, tools: tools)
+        let outcomes = await articleOutcomes(paths, tools: tools, onlyChanged: unchecked)
+        clock.lap("articles: \(outcomes.count(where: { !$0.reused })) built, \(outcomes.count(where: \.reused)) kept")
         var diagnostics = outcomes.flatMap(\.diagnostics)
         var summaries: [ArticleSummary] = []
         var hashes: [Int] = []
@@ -160,7 +174,16 @@ public struct SiteBuilder: Sendable {
             hashes.append(outcome.pageHash)
             dataHashes.append(outcome.summaryHash)
         }
-        for duplicate in SiteIndex.duplicateSlugs(in: summaries) {
+        let keptPaths = Set(paths)
+        // When the changes show on no list (text edited around the quotations, say), the last
+        // index serves again with the new summaries swapped in, and no list, entity or quotation
+        // page needs looking at: all are kept.
+        let patched = cache?.replacements(keeping: keptPaths).flatMap { outcomes in
+            cache?.index?.replacing(
+                outcomes.compactMap { outcome in outcome.summary.map { ($0, outcome.pageHash, outcome.summaryHash) } })
+        }
+        // A patched index has the last good build's slugs (the page hash covers them).
+        for duplicate in patched == nil ? SiteIndex.duplicateSlugs(in: summaries) : [] {
             diagnostics.append(
                 Diagnostic(
                     file: duplicate.second, line: 1, column: 1,
@@ -169,16 +192,9 @@ public struct SiteBuilder: Sendable {
         }
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
 
-        let keptPaths = Set(paths)
-        // When the changes show on no list (text edited around the quotations, say), the last
-        // index serves again with the new summaries swapped in, and no list, entity or quotation
-        // page needs looking at: all are kept.
         let index: SiteIndex
         let listsUnchanged: Bool
-        if let patched = cache?.replacements(keeping: keptPaths).flatMap({ outcomes in
-            cache?.index?.replacing(
-                outcomes.compactMap { outcome in outcome.summary.map { ($0, outcome.pageHash, outcome.summaryHash) } })
-        }) {
+        if let patched {
             index = patched
             listsUnchanged = true
         } else {
@@ -195,6 +211,7 @@ public struct SiteBuilder: Sendable {
             : cache?.changedSummaries(keeping: keptPaths).map {
                 TouchedEntities.find(changed: $0, previous: cache?.index, current: index)
             }
+        clock.lap(listsUnchanged ? "site index (no list changed)" : "site index")
         let indexRenderer = IndexPageRenderer(index: index, templates: templates, config: config)
         let entityRenderer = EntityPageRenderer(index: index, templates: templates, config: config)
         let quoteRenderer = QuotePageRenderer(index: index, templates: templates, config: config)
@@ -234,6 +251,7 @@ public struct SiteBuilder: Sendable {
                 }, progress: (indexPages.count + entityPages.count, total)
             ) { quoteRenderer.render($0) },
         ]
+        clock.lap("list, entity and quotation pages: \(written.map(\.reused).reduce(0, +)) of \(total) kept")
         let publication = PublicationRenderer(
             index: index, config: config, bodies: feedBodies(index, limit: config.feedLimit, tools: tools))
         let previousBodies = cache?.previousBodies ?? [:]
@@ -247,13 +265,18 @@ public struct SiteBuilder: Sendable {
                 return touched.contains(id)
             }, progress: nil
         ) { publication.render($0) }
+        clock.lap("feeds, search and exports")
         diagnostics += (written + [published]).flatMap(\.diagnostics)
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
-        // The sitemap is made when written (serve: when first asked for), from every page's file.
-        let pageFiles = summaries.map { "articles/\($0.slug)/index.html" } + written.flatMap(\.files)
-        for file in SitemapRenderer.files(pages: pageFiles.count(where: SitemapRenderer.lists)) {
+        // The sitemap is made when written (serve: when first asked for), from every page's file;
+        // every article page is listed.
+        let listed = summaries.count + written.reduce(0) { $0 + $1.files.count(where: SitemapRenderer.lists) }
+        let writtenFiles = written.map(\.files)
+        let articles = summaries
+        for file in SitemapRenderer.files(pages: listed) {
             do throws(Diagnostic) {
                 try stage.stream(to: file) { emit in
+                    let pageFiles = articles.map { "articles/\($0.slug)/index.html" } + writtenFiles.joined()
                     emit(SitemapRenderer(index: index, config: config, files: pageFiles).render(file))
                 }
             } catch {
@@ -261,16 +284,18 @@ public struct SiteBuilder: Sendable {
             }
         }
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
+        clock.lap("sitemap")
         do throws(Diagnostic) {
             diagnostics += try copyStaticFiles(into: stage)
         } catch {
             throw DiagnosticError(diagnostics + [error])
         }
+        clock.lap("static files")
         let report = BuildReport(
-            articles: summaries.count, drafts: outcomes.filter(\.isSkippedDraft).count,
+            articles: summaries.count, drafts: outcomes.count(where: \.isSkippedDraft),
             pages: summaries.count + indexPages.count + entityPages.count + quotePages.count, seconds: 0,
-            warnings: diagnostics, reused: outcomes.filter(\.reused).count,
-            rerendered: outcomes.filter(\.rerendered).count, reusedPages: written.map(\.reused).reduce(0, +),
+            warnings: diagnostics, reused: outcomes.count(where: \.reused),
+            rerendered: outcomes.count(where: \.rerendered), reusedPages: written.map(\.reused).reduce(0, +),
             entities: index.entities.entries.count, quotes: index.quotes.all.count)
         let filesByKind = Dictionary(uniqueKeysWithValues: (written + [published]).map { ($0.kind, $0.pageFiles) })
         return (report, index, paths, keptPaths, filesByKind)
@@ -297,14 +322,17 @@ public struct SiteBuilder: Sendable {
 
     /// Every article's outcome, in the order of `paths`. Unchanged articles are taken from the
     /// cache in one quick pass; the rest are built in parallel.
-    private func articleOutcomes(_ paths: [String], tools: ArticleJob.Tools) async -> [ArticleJob.Outcome] {
+    /// With `onlyChanged`, the files of other paths are taken to be as they were, without a look.
+    private func articleOutcomes(_ paths: [String], tools: ArticleJob.Tools, onlyChanged: Set<String>?) async
+        -> [ArticleJob.Outcome]
+    {
         let source = options.source.path
         let includeDrafts = options.includeDrafts
         var outcomes = [ArticleJob.Outcome?](repeating: nil, count: paths.count)
         var work: [Int] = []
         for (position, path) in paths.enumerated() {
             let job = ArticleJob(path: path, source: source, includeDrafts: includeDrafts)
-            if let reused = job.reuse(with: tools) {
+            if let reused = job.reuse(with: tools, checkingFile: onlyChanged?.contains(path) ?? true) {
                 outcomes[position] = reused
             } else {
                 work.append(position)

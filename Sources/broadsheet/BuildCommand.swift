@@ -27,8 +27,11 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Build every page from scratch, without the last build's cache.")
     var force = false
 
+    @Flag(name: .long, help: "Also print how long each stage of the build took.")
+    var verbose = false
+
     func run() async throws {
-        let logger = ConsoleLog.logger(label: "broadsheet.build", quiet: quiet)
+        let logger = ConsoleLog.logger(label: "broadsheet.build", quiet: quiet, verbose: verbose)
         let sourceURL = URL(fileURLWithPath: source, isDirectory: true)
         var options = BuildOptions(
             source: sourceURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, baseURL: baseURL,

@@ -5,9 +5,10 @@ import Logging
 /// Terminal output for the CLI: diagnostics in compiler style on standard error, and progress
 /// messages without timestamps.
 enum ConsoleLog {
-    static func logger(label: String, quiet: Bool) -> Logger {
+    /// `verbose` adds the `debug` messages (the time each stage of a build took).
+    static func logger(label: String, quiet: Bool, verbose: Bool = false) -> Logger {
         var logger = Logger(label: label) { _ in MessageOnlyHandler() }
-        logger.logLevel = quiet ? .warning : .info
+        logger.logLevel = verbose ? .debug : quiet ? .warning : .info
         return logger
     }
 

@@ -24,8 +24,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Open the site in the default browser.")
     var open = false
 
+    @Flag(name: .long, help: "Also print how long each stage of every rebuild took.")
+    var verbose = false
+
     func run() async throws {
-        let logger = ConsoleLog.logger(label: "broadsheet.serve", quiet: false)
+        let logger = ConsoleLog.logger(label: "broadsheet.serve", quiet: false, verbose: verbose)
         let build = BuildOptions(source: URL(fileURLWithPath: source, isDirectory: true), includeDrafts: drafts)
         let server = PreviewServer(options: PreviewOptions(build: build, host: host, port: port), logger: logger)
         let openBrowser = open
