@@ -4,7 +4,7 @@ import SiteIndex
 
 /// The fields of `article.mustache`: headline, standfirst, byline, dates, figure, body HTML,
 /// tags, source link and `params` (front matter fields Broadsheet does not interpret).
-public struct ArticleView: MustacheParent {
+public struct ArticleView: TemplateView {
     public let metadata: ArticleMetadata
     /// The rendered body; templates insert it with `{{{body}}}`.
     public let body: String
@@ -25,7 +25,7 @@ public struct ArticleView: MustacheParent {
         self.allowUnsafeURLs = allowUnsafeURLs
     }
 
-    public func child(named name: String) -> Any? {
+    public func field(_ name: String) -> Any? {
         switch name {
         case "title": return metadata.title
         case "standfirst": return metadata.standfirst
@@ -52,10 +52,10 @@ public struct ArticleView: MustacheParent {
 }
 
 /// A date for templates: `{{date.text}}` (7 November 2014), `{{date.iso}}` (for `<time datetime>`).
-public struct DateView: MustacheParent, Sendable {
+public struct DateView: TemplateView, Sendable {
     public let date: ArticleDate
 
-    public func child(named name: String) -> Any? {
+    public func field(_ name: String) -> Any? {
         switch name {
         case "text": return DateText.long(date)
         case "iso": return date.hasTime ? date.rfc3339 : date.isoDay
@@ -68,12 +68,12 @@ public struct DateView: MustacheParent, Sendable {
 }
 
 /// An article's lead picture.
-struct ImageView: MustacheParent {
+struct ImageView: TemplateView {
     let image: ArticleImage
     let urls: SiteURLs
     let allowUnsafe: Bool
 
-    func child(named name: String) -> Any? {
+    func field(_ name: String) -> Any? {
         switch name {
         case "src": return image.source.map { urls.content($0, allowUnsafe: allowUnsafe, isImage: true) }
         case "alt": return image.alt ?? ""

@@ -148,12 +148,12 @@ public struct EntityPageRenderer: Sendable {
 }
 
 /// The fields of `entities.mustache`: the list fields plus `type` and `entities` (links with counts).
-struct EntityIndexView: MustacheParent {
+struct EntityIndexView: TemplateView {
     let list: ListView
     let type: EntityType
     let entities: [LinkView]
 
-    func child(named name: String) -> Any? {
+    func field(_ name: String) -> Any? {
         switch name {
         case "entities": return entities
         case "type": return type.rawValue

@@ -3,11 +3,11 @@ import Mustache
 import SiteIndex
 
 /// Entities of one type in a panel or list: `label` ("People"), `type`, `entities` (links with counts).
-public struct EntityGroupView: MustacheParent, Sendable {
+public struct EntityGroupView: TemplateView, Sendable {
     public var type: EntityType
     public var entities: [LinkView]
 
-    public func child(named name: String) -> Any? {
+    public func field(_ name: String) -> Any? {
         switch name {
         case "label": return Self.label(type)
         case "type": return type.rawValue
@@ -36,11 +36,11 @@ public struct EntityGroupView: MustacheParent, Sendable {
 }
 
 /// An article on an entity's page: the card fields plus `context`, the sentence of its first mention.
-struct EntityArticleView: MustacheParent {
+struct EntityArticleView: TemplateView {
     let card: ArticleCard
     let context: String
 
-    func child(named name: String) -> Any? {
+    func field(_ name: String) -> Any? {
         name == "context" ? (context.isEmpty ? nil : context) : card.child(named: name)
     }
 }
@@ -48,7 +48,7 @@ struct EntityArticleView: MustacheParent {
 /// The fields of `entity.mustache`: `name`, `typeLabel`, `description`, `links` (Wikidata,
 /// GeoNames, the entity's own site), `articleCount`, `articles` (with `context`), `companions`
 /// (entities named alongside), `timeline` (an inline SVG: use `{{{timeline}}}`), `pagination`.
-struct EntityPageView: MustacheParent {
+struct EntityPageView: TemplateView {
     let entry: EntityIndex.Entry
     let articles: [EntityArticleView]
     let companions: [LinkView]
@@ -59,7 +59,7 @@ struct EntityPageView: MustacheParent {
     var quoteCount = 0
     var quotesURL: String?
 
-    func child(named name: String) -> Any? {
+    func field(_ name: String) -> Any? {
         let entity = entry.entity
         switch name {
         case "name", "heading": return entity.name

@@ -3,7 +3,7 @@ import Mustache
 import SiteIndex
 
 /// An article in a list: `title`, `url`, `date`, `standfirst`, `byline`, `tags`.
-public struct ArticleCard: MustacheParent, Sendable {
+public struct ArticleCard: TemplateView, Sendable {
     public let summary: ArticleSummary
     let urls: SiteURLs
 
@@ -12,7 +12,7 @@ public struct ArticleCard: MustacheParent, Sendable {
         self.urls = urls
     }
 
-    public func child(named name: String) -> Any? {
+    public func field(_ name: String) -> Any? {
         switch name {
         case "title": return summary.title
         case "url": return urls.path(urls.article(summary.slug))
@@ -28,7 +28,7 @@ public struct ArticleCard: MustacheParent, Sendable {
 }
 
 /// Links between the pages of a paginated list: `previous`, `next`, `number`, `count`.
-public struct PaginationView: MustacheParent, Sendable {
+public struct PaginationView: TemplateView, Sendable {
     public let number: Int
     public let count: Int
     public let previous: String?
@@ -41,7 +41,7 @@ public struct PaginationView: MustacheParent, Sendable {
         next = page.hasNext ? urls.path(Pagination.path(of: page.number + 1, basePath: basePath)) : nil
     }
 
-    public func child(named name: String) -> Any? {
+    public func field(_ name: String) -> Any? {
         switch name {
         case "number": return number
         case "count": return count
@@ -56,7 +56,7 @@ public struct PaginationView: MustacheParent, Sendable {
 /// `articles` (cards; `lead` and `rest` split off the first on page 1), `pagination` (nil when one
 /// page is enough), `years`, `months` and `tags` where the page has them (else empty lists), and
 /// `nothing` when there is nothing to list.
-public struct ListView: MustacheParent {
+public struct ListView: TemplateView {
     public var heading: String
     public var intro: String?
     public var articles: [ArticleCard]
@@ -80,7 +80,7 @@ public struct ListView: MustacheParent {
 
     private var isFirstPage: Bool { (pagination?.number ?? 1) == 1 }
 
-    public func child(named name: String) -> Any? {
+    public func field(_ name: String) -> Any? {
         switch name {
         case "heading": return heading
         case "intro": return intro

@@ -3,7 +3,7 @@ import Mustache
 
 /// What every page template sees: `site` (title, description, language, URLs of the site-wide
 /// pages), `page` (title, canonical URL, description) and the page's own fields at the top level.
-public struct PageContext: MustacheParent {
+public struct PageContext: TemplateView {
     public let site: SiteView
     public let page: PageMeta
     public let content: MustacheParent
@@ -14,7 +14,7 @@ public struct PageContext: MustacheParent {
         self.content = content
     }
 
-    public func child(named name: String) -> Any? {
+    public func field(_ name: String) -> Any? {
         switch name {
         case "site": return site
         case "page": return page
@@ -24,7 +24,7 @@ public struct PageContext: MustacheParent {
 }
 
 /// Site-wide values for templates.
-public struct SiteView: MustacheParent, Sendable {
+public struct SiteView: TemplateView, Sendable {
     public let config: SiteConfig
     public let urls: SiteURLs
 
@@ -33,7 +33,7 @@ public struct SiteView: MustacheParent, Sendable {
         self.urls = SiteURLs(config: config)
     }
 
-    public func child(named name: String) -> Any? {
+    public func field(_ name: String) -> Any? {
         switch name {
         case "title": return config.title
         case "description": return config.description.isEmpty ? nil : config.description
@@ -61,7 +61,7 @@ public struct SiteView: MustacheParent, Sendable {
 
 /// Per-page values for templates: `page.title`, `page.url` (root-relative), `page.canonical`
 /// (absolute), `page.description`, `page.kind` (article, home, list, tag, tags, archive, 404).
-public struct PageMeta: MustacheParent, Sendable {
+public struct PageMeta: TemplateView, Sendable {
     public var title: String
     /// Site path of the page (`articles/x/`), "" for the home page.
     public var sitePath: String
@@ -86,7 +86,7 @@ public struct PageMeta: MustacheParent, Sendable {
         self.urls = urls
     }
 
-    public func child(named name: String) -> Any? {
+    public func field(_ name: String) -> Any? {
         switch name {
         case "title": return title
         case "url": return urls.path(sitePath)
@@ -107,13 +107,13 @@ public struct PageMeta: MustacheParent, Sendable {
 }
 
 /// A link with a label and an optional count, for tag clouds, archive years and the like.
-public struct LinkView: MustacheParent, Sendable {
+public struct LinkView: TemplateView, Sendable {
     public var label: String
     public var url: String
     public var count: Int?
     public var current: Bool = false
 
-    public func child(named name: String) -> Any? {
+    public func field(_ name: String) -> Any? {
         switch name {
         case "label": return label
         case "url": return url

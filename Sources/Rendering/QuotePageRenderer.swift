@@ -87,7 +87,7 @@ public struct QuotePageRenderer: Sendable {
             guard let entry = index.entities.entries[id], let quotes = index.quotes.bySpeaker[id] else { return nil }
             let links = quotes.prefix(Self.preview).map { quoteEntry -> LinkView in
                 let view = item(quoteEntry)
-                return LinkView(label: view.quote.text, url: view.child(named: "url") as? String ?? "", count: nil)
+                return LinkView(label: view.quote.text, url: view.field("url") as? String ?? "", count: nil)
             }
             let base = urls.entity(entry.entity.type, id)
             var group = SpeakerQuotesView(name: entry.entity.name, url: urls.path(base), quotes: links)
@@ -163,12 +163,12 @@ public struct QuotePageRenderer: Sendable {
 }
 
 /// The fields of `quotes.mustache` and `speakers.mustache`: the list fields plus `quotes` and `speakers`.
-struct QuoteListView: MustacheParent {
+struct QuoteListView: TemplateView {
     let list: ListView
     let quotes: [QuoteItemView]
     let speakers: [SpeakerQuotesView]
 
-    func child(named name: String) -> Any? {
+    func field(_ name: String) -> Any? {
         switch name {
         case "quotes": return quotes
         case "speakers": return speakers

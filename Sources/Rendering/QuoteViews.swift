@@ -5,13 +5,13 @@ import SiteIndex
 
 /// A quotation in a list: `text`, `kind`, `url` (its place in the article), `speaker` (name),
 /// `speakerURL` (the speaker's page, when an entity), `article` (title), `date`.
-struct QuoteItemView: MustacheParent {
+struct QuoteItemView: TemplateView {
     let quote: QuoteRef
     let article: ArticleSummary
     let speakerPath: String?
     let urls: SiteURLs
 
-    func child(named name: String) -> Any? {
+    func field(_ name: String) -> Any? {
         switch name {
         case "text": return quote.text
         case "kind": return quote.kind.rawValue
@@ -28,7 +28,7 @@ struct QuoteItemView: MustacheParent {
 
 /// One speaker's quotations in an article's "Who said what" panel: `name`, `url`, `quotes`
 /// (each `text`, `anchor`, `kind`).
-public struct SpeakerQuotesView: MustacheParent, Sendable {
+public struct SpeakerQuotesView: TemplateView, Sendable {
     public var name: String
     public var url: String?
     public var quotes: [LinkView]
@@ -36,7 +36,7 @@ public struct SpeakerQuotesView: MustacheParent, Sendable {
     public var allURL: String?
     public var count: Int?
 
-    public func child(named name: String) -> Any? {
+    public func field(_ name: String) -> Any? {
         switch name {
         case "name": return self.name
         // false, not nil: a missing value would make Mustache use the enclosing page's `url`.
