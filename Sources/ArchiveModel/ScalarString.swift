@@ -2,6 +2,7 @@ extension String {
     /// The string of a run of scalars, encoded straight into UTF-8: building a
     /// `String.UnicodeScalarView` from a slice appends scalar by scalar through generic code, which
     /// was 1.5 % of a build in quotation anchors alone.
+    @inlinable
     public init<Scalars: Collection>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count)

@@ -1,6 +1,7 @@
 import ArchiveModel
-import ContentReader
 import Testing
+
+@testable import ContentReader
 
 /// Front matter parsing: every field, and every mistake an author can make, reported at its line.
 struct FrontMatterTests {
@@ -186,5 +187,48 @@ struct FrontMatterTests {
         #expect(result.diagnostics.isEmpty)
         #expect(result.article?.metadata.title == "Windows")
         #expect(result.article?.body.count == 1)
+    }
+}
+
+/// The byte-level split gives what splitting the text into Character lines and joining them
+/// again gave, for every mix of line ends, blank lines, trailing blanks and fences.
+struct FrontMatterSplitTests {
+    /// The split as it was first written, on Character lines.
+    static func reference(_ text: String) -> (yaml: String, body: String, bodyLine: Int)? {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        func isFence(_ line: Substring, allowDots: Bool) -> Bool {
+            let text = String(line.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+            return text == "---" || (allowDots && text == "...")
+        }
+        guard let first = lines.first, isFence(first, allowDots: false),
+            let close = lines.indices.dropFirst().first(where: { isFence(lines[$0], allowDots: true) })
+        else { return nil }
+        return (lines[1..<close].joined(separator: "\n"), lines[(close + 1)...].joined(separator: "\n"), close + 2)
+    }
+
+    static let pieces = [
+        "---", "--- ", "---\t", "...", "title: A", "", " ", "body “one”", "\r", "x\r", "\u{301}", "---\u{301}", "- - -",
+    ]
+    static let ends = ["\n", "\r\n", "\r\r\n", ""]
+
+    @Test func agreesWithSplittingIntoLinesOnEveryMix() {
+        // Deterministic pseudo-random files of up to six lines.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var splits = 0
+        for _ in 0..<4000 {
+            var text = next(3) == 0 ? "" : "---" + Self.ends[next(3)]
+            for _ in 0..<next(7) { text += Self.pieces[next(Self.pieces.count)] + Self.ends[next(Self.ends.count)] }
+            let expected = Self.reference(text)
+            if expected != nil { splits += 1 }
+            let split = try? FrontMatter.split(SourceText(path: "a.md", text: text))
+            #expect(split?.yaml == expected?.yaml, "\(text.debugDescription)")
+            #expect(split?.body == expected?.body, "\(text.debugDescription)")
+            #expect(split?.bodyFirstLine == expected?.bodyLine, "\(text.debugDescription)")
+        }
+        #expect(splits > 500, "too few files with front matter to compare: \(splits)")
     }
 }
