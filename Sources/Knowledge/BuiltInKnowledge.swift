@@ -33,13 +33,18 @@ public enum BuiltInKnowledge {
         guard let url = Bundle.module.url(forResource: "Resources/\(name)", withExtension: fileExtension),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [] }
-        return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }.map(String.init)
+        // Split on the UTF-8 bytes: splitting 900 KB by Characters was a sixth of an incremental build.
+        return text.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            line.first == UInt8(ascii: "#") ? nil : String(Substring(line))
+        }
     }
 
     /// `places.tsv`: id, name, aliases (|), kind, GeoNames id, country code, population.
     static func places() -> [Entity] {
         lines("places", extension: "tsv").compactMap { line in
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
+                String(Substring($0))
+            }
             guard fields.count >= 7 else { return nil }
             let kind = fields[3] == "country" ? "Country" : fields[3] == "city" ? "City" : "Region"
             let description = fields[5].isEmpty ? kind : "\(kind) (\(fields[5]))"

@@ -49,6 +49,16 @@ public struct EntityPageRenderer: Sendable {
         }
     }
 
+    public func sitePath(_ page: EntityPage) -> String? {
+        switch page {
+        case .entity(let id, let number):
+            guard let entry = index.entities.entries[id] else { return nil }
+            return Pagination.path(of: number, basePath: urls.entity(entry.entity.type, entry.entity.id))
+        case .index(let type, let number):
+            return Pagination.path(of: number, basePath: urls.entityIndex(type))
+        }
+    }
+
     private func entityPage(_ entry: EntityIndex.Entry, number: Int) -> RenderedPage {
         let size = site.config.pageSize
         let basePath = urls.entity(entry.entity.type, entry.entity.id)

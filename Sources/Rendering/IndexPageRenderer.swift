@@ -132,6 +132,24 @@ public struct IndexPageRenderer: Sendable {
         }
     }
 
+    public func sitePath(_ page: IndexPage) -> String? {
+        switch page {
+        case .home(let number): return Pagination.path(of: number, basePath: "")
+        case .tagIndex: return "tags/"
+        case .tag(let position, let number):
+            return Pagination.path(of: number, basePath: urls.tag(index.tags[position].slug))
+        case .archiveIndex: return "archive/"
+        case .year(let y, let number): return Pagination.path(of: number, basePath: urls.year(index.years[y].year))
+        case .month(let y, let m, let number):
+            let month = index.years[y].months[m]
+            return Pagination.path(of: number, basePath: urls.month(year: month.year, month: month.month))
+        case .undated(let number): return Pagination.path(of: number, basePath: urls.undated)
+        case .about: return "about/"
+        case .search: return "search/"
+        case .notFound: return "404.html"
+        }
+    }
+
     /// A hash of everything `render(page)` shows: equal fingerprints in one process mean equal pages
     /// (given the same templates and settings), so a rebuild can keep the previous file.
     public func fingerprint(_ page: IndexPage) -> Int {

@@ -55,6 +55,16 @@ public struct QuotePageRenderer: Sendable {
         }
     }
 
+    public func sitePath(_ page: QuotePage) -> String? {
+        switch page {
+        case .index(let number): return Pagination.path(of: number, basePath: "quotes/")
+        case .speakers(let number): return Pagination.path(of: number, basePath: "quotes/by-speaker/")
+        case .speaker(let id, let number):
+            guard let entry = index.entities.entries[id], index.quotes.bySpeaker[id] != nil else { return nil }
+            return Pagination.path(of: number, basePath: urls.entity(entry.entity.type, id) + "quotes/")
+        }
+    }
+
     /// The latest quotations of an entity, for its page.
     func latest(of id: String) -> [QuoteItemView] {
         (index.quotes.bySpeaker[id] ?? []).prefix(Self.preview).map(item)

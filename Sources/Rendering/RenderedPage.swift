@@ -11,7 +11,10 @@ public struct RenderedPage: Sendable {
     public var stream: (@Sendable (_ emit: (String) -> Void) -> Void)? = nil
 
     /// The file the page is written to, relative to the output folder.
-    public var filePath: String {
+    public var filePath: String { Self.filePath(of: sitePath) }
+
+    /// The file a page at `sitePath` is written to.
+    public static func filePath(of sitePath: String) -> String {
         sitePath.isEmpty || sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath
     }
 }

@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
     /// this build's `BuildCache` (serve): every other article file is taken to be as it was, and
     /// neither listed nor checked. nil checks every file.
     public var changedPaths: Set<String>?
+    /// The process ends with the build (`broadsheet build`): what the build cache holds is left
+    /// for the exit to reclaim instead of being freed object by object (0.15 s at 10,000 articles).
+    public var endsProcess = false
 
     public init(
         source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,

@@ -125,6 +125,7 @@ public struct SiteBuilder: Sendable {
             }
             report.seconds = Date().timeIntervalSince(start)
             manifest?.store(for: options.output, report: report)
+            if options.endsProcess, let cache = builder.cache { _ = Unmanaged.passRetained(cache) }
             return report
         } catch {
             stage.discard()
@@ -219,6 +220,9 @@ public struct SiteBuilder: Sendable {
         let entityPages = entityRenderer.pages
         let quotePages = quoteRenderer.pages
         let total = indexPages.count + entityPages.count + quotePages.count
+        // serve, after its first build: pages that changed are rendered when first asked for or
+        // in the background after the rebuild, not before the reload.
+        let renderLater = stage.rendersPagesLater && cache?.index != nil
         // The last build's pages, to compare with, when its cache came from disk.
         let previous = cache?.hasRestoredPages == true ? cache?.index : nil
         let written = [
@@ -226,7 +230,8 @@ public struct SiteBuilder: Sendable {
                 indexPages, kind: "index", to: stage, fingerprint: indexRenderer.fingerprint,
                 previous: previous.map {
                     PreviousPages(IndexPageRenderer(index: $0, templates: templates, config: config))
-                }, mustCheck: { _ in !listsUnchanged }, progress: (0, total)
+                }, mustCheck: { _ in !listsUnchanged }, progress: (0, total),
+                renderLater: renderLater, sitePath: indexRenderer.sitePath
             ) { indexRenderer.render($0) },
             await write(
                 entityPages, kind: "entity", to: stage, fingerprint: entityRenderer.fingerprint,
@@ -237,7 +242,8 @@ public struct SiteBuilder: Sendable {
                     guard !listsUnchanged else { return false }
                     guard let touched, case .entity(let id, _) = page else { return true }
                     return touched.contains(id)
-                }, progress: (indexPages.count, total)
+                }, progress: (indexPages.count, total),
+                renderLater: renderLater, sitePath: entityRenderer.sitePath
             ) { entityRenderer.render($0) },
             await write(
                 quotePages, kind: "quote", to: stage, fingerprint: quoteRenderer.fingerprint,
@@ -248,7 +254,8 @@ public struct SiteBuilder: Sendable {
                     guard !listsUnchanged else { return false }
                     guard let touched, case .speaker(let id, _) = page else { return true }
                     return touched.contains(id)
-                }, progress: (indexPages.count + entityPages.count, total)
+                }, progress: (indexPages.count + entityPages.count, total),
+                renderLater: renderLater, sitePath: quoteRenderer.sitePath
             ) { quoteRenderer.render($0) },
         ]
         clock.lap("list, entity and quotation pages: \(written.map(\.reused).reduce(0, +)) of \(total) kept")
@@ -263,7 +270,8 @@ public struct SiteBuilder: Sendable {
             mustCheck: { file in
                 guard let touched, case .atom(.entity(let id)) = file else { return true }
                 return touched.contains(id)
-            }, progress: nil
+            }, progress: nil,
+            sitePath: publication.sitePath
         ) { publication.render($0) }
         clock.lap("feeds, search and exports")
         diagnostics += (written + [published]).flatMap(\.diagnostics)

@@ -11,6 +11,11 @@ protocol SiteOutput: Sendable {
     func stream(to relativePath: String, _ produce: @escaping @Sendable ((String) -> Void) -> Void) throws(Diagnostic)
     /// Keeps the previous build's file at `relativePath`; false when there is none.
     func keep(_ relativePath: String) -> Bool
+    /// Whether `renderLater` is worth calling: it renders after the build has finished (serve).
+    var rendersPagesLater: Bool { get }
+    /// Writes the HTML `render` makes, when it is first read or soon after `commit` (in memory),
+    /// or now (on disk).
+    func renderLater(to relativePath: String, _ render: @escaping @Sendable () -> String) throws(Diagnostic)
     /// Copies files under `folder` to `prefix` + their relative path; returns those skipped because a
     /// generated page already had the path.
     func copyTree(_ folder: URL, files relativePaths: [String], prefix: String) throws(Diagnostic) -> [String]
@@ -47,7 +52,8 @@ public final class MemorySite: @unchecked Sendable {
         // @unchecked: `value` is read and set only under `lock`.
         private let lock = NSLock()
         private var value: Data?
-        private let produce: (@Sendable () -> Data)?
+        /// Dropped once used: it may hold a whole site index.
+        private var produce: (@Sendable () -> Data)?
 
         init(value: Data?, produce: (@Sendable () -> Data)?) {
             self.value = value
@@ -59,6 +65,7 @@ public final class MemorySite: @unchecked Sendable {
                 if let value { return value }
                 let made = produce?() ?? Data()
                 value = made
+                produce = nil
                 return made
             }
         }
@@ -133,6 +140,8 @@ final class MemoryStage: SiteOutput, @unchecked Sendable {
     /// Paths kept from the last generation, each once (a build keeps a page's file once), in an
     /// array: no hashing for the common case where nothing is left over.
     private var kept: [String] = []
+    /// Pages `renderLater` was given, rendered in the background after `commit`.
+    private var later: [MemorySite.File] = []
 
     init(site: MemorySite) {
         self.site = site
@@ -154,6 +163,17 @@ final class MemoryStage: SiteOutput, @unchecked Sendable {
             return data
         }
         lock.withLock { add(file, at: relativePath) }
+    }
+
+    var rendersPagesLater: Bool { true }
+
+    func renderLater(to relativePath: String, _ render: @escaping @Sendable () -> String) throws(Diagnostic) {
+        try OutputStage.checkInside(relativePath)
+        let file = MemorySite.File(modified: Date()) { Data(render().utf8) }
+        lock.withLock {
+            add(file, at: relativePath)
+            later.append(file)
+        }
     }
 
     func keep(_ relativePath: String) -> Bool {
@@ -205,6 +225,16 @@ final class MemoryStage: SiteOutput, @unchecked Sendable {
         // The site frees the last generation in the background; this copy must not hold it here.
         previous = [:]
         site.replace(with: next)
+        // One thread, leaving the other core to answer the reload. A page asked for first is
+        // rendered by the request (once: the file's lock). Rendered, a page lets go of the index
+        // it was made from.
+        let pages = lock.withLock {
+            defer { later = [] }
+            return later
+        }
+        if !pages.isEmpty {
+            DispatchQueue.global(qos: .utility).async { for page in pages { _ = page.data } }
+        }
     }
 
     func discard() {}

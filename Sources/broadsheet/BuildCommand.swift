@@ -37,6 +37,7 @@ struct BuildCommand: AsyncParsableCommand {
             source: sourceURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, baseURL: baseURL,
             includeDrafts: drafts)
         options.reusesUnchangedOutput = !force
+        options.endsProcess = true
         let report: BuildReport
         do throws(DiagnosticError) {
             let display = quiet ? nil : ProgressDisplay()
