@@ -14,6 +14,20 @@ struct SiteIndexTests {
         return ArticleSummary(metadata, path: path ?? "Content/articles/\(slug).md")
     }
 
+    /// Large archives make the entity index on a thread of its own; the rest is the same.
+    @Test func aLargeIndexIsMadeAsASmallOneIs() {
+        let summaries = (0..<2500).map { number in
+            summary(
+                "story-\(number)", "20\(10 + number % 10)-0\(1 + number % 9)-1\(number % 10)", tags: ["t\(number % 7)"])
+        }
+        let index = SiteIndex(summaries: summaries)
+        #expect(index.articles.count == 2500)
+        #expect(index.tags.count == 7)
+        #expect(index.years.map(\.year) == Array((2010...2019).reversed()))
+        #expect(index.entities.entries.isEmpty)
+        #expect(zip(index.articles, index.articles.dropFirst()).allSatisfy { $0.date!.instant >= $1.date!.instant })
+    }
+
     @Test func articlesAreNewestFirstWithUndatedLast() {
         let index = SiteIndex(summaries: [
             summary("b", nil), summary("old", "2014-01-02"), summary("new", "2016-05-01"), summary("a", nil),
