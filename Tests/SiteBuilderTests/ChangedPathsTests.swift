@@ -79,17 +79,14 @@ struct ChangedPathsTests {
 
 /// A build told which paths changed looks at those and no other file, and ends where a full build does.
 struct ReportedChangesBuildTests {
-    /// Every file under Content/ with its bytes.
-    func contents(_ site: TemporarySite) -> [String: Data] {
-        var result: [String: Data] = [:]
+    /// Makes `edit` and returns what a watcher would report: every path under Content/ added,
+    /// removed or rewritten.
+    func applyReportingChanges(_ edit: String, to site: TemporarySite) throws -> Set<String> {
         let content = site.site.appendingPathComponent("Content")
-        let enumerator = FileManager.default.enumerator(atPath: content.path)
-        while let path = enumerator?.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: content.appendingPathComponent(path).path) {
-                result["Content/" + path] = data
-            }
-        }
-        return result
+        let before = try IncrementalEquivalenceTests().files(content)
+        try EditedArchive.apply(edit, to: site)
+        let after = try IncrementalEquivalenceTests().files(content)
+        return Set(Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.map { "Content/" + $0 })
     }
 
     @Test(arguments: EditedArchive.edits)
@@ -98,11 +95,7 @@ struct ReportedChangesBuildTests {
         defer { site.remove() }
         let cache = BuildCache()
         _ = try await SiteBuilder(options: BuildOptions(source: site.site), cache: cache).build()
-        let before = contents(site)
-        try EditedArchive.apply(edit, to: site)
-        let after = contents(site)
-        // What a watcher would report: every file added, removed or rewritten.
-        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        let changed = try applyReportingChanges(edit, to: site)
         #expect(!changed.isEmpty)
         var options = BuildOptions(source: site.site)
         options.changedPaths = changed
@@ -121,10 +114,7 @@ struct ReportedChangesBuildTests {
         options.memorySite = memory
         let cache = BuildCache()
         _ = try await SiteBuilder(options: options, cache: cache).build()
-        let before = contents(site)
-        try EditedArchive.apply(edit, to: site)
-        let after = contents(site)
-        options.changedPaths = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        options.changedPaths = try applyReportingChanges(edit, to: site)
         _ = try await SiteBuilder(options: options, cache: cache).build()
         let fresh = site.folder.appendingPathComponent("Fresh")
         _ = try await SiteBuilder(options: BuildOptions(source: site.site, output: fresh)).build()
