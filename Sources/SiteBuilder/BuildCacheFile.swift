@@ -143,8 +143,11 @@ enum BuildCacheFile {
         _ reader: inout CacheReader, context: Int, templates: Int, index: ([ArticleSummary], [Int], [Int]) -> SiteIndex
     ) throws(CacheReader.Corrupt) -> Restored {
         var entries: [(String, BuildCache.Entry)] = []
-        entries.reserveCapacity(try reader.count())
-        for _ in 0..<entries.capacity {
+        // The count read, not the array's capacity, which the allocator may round up: at 100,000
+        // articles it read past the last entry and took every cache for damaged.
+        let count = try reader.count()
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
             let path = try reader.string()
             let stamp = FileStamp(
                 size: Int64(try reader.int()), seconds: try reader.int(), nanoseconds: try reader.int())
