@@ -49,6 +49,8 @@ public struct EntityPageRenderer: Sendable {
         }
     }
 
+    /// Where `render(page)` puts the page, worked out without rendering it (serve renders changed
+    /// pages after the reload); nil when it renders nothing.
     public func sitePath(_ page: EntityPage) -> String? {
         switch page {
         case .entity(let id, let number):

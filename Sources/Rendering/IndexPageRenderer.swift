@@ -132,6 +132,8 @@ public struct IndexPageRenderer: Sendable {
         }
     }
 
+    /// Where `render(page)` puts the page, worked out without rendering it (serve renders changed
+    /// pages after the reload); nil when it renders nothing.
     public func sitePath(_ page: IndexPage) -> String? {
         switch page {
         case .home(let number): return Pagination.path(of: number, basePath: "")

@@ -6,9 +6,6 @@ public protocol PageListing: Sendable {
     associatedtype Listed: Hashable & Sendable
     var pages: [Listed] { get }
     func fingerprint(_ page: Listed) -> Int
-    /// Where `render(page)` puts the page, without rendering it (serve renders a page when it is
-    /// first asked for); nil when it renders nothing.
-    func sitePath(_ page: Listed) -> String?
 }
 
 extension IndexPageRenderer: PageListing {}

@@ -37,17 +37,6 @@ public struct PublicationRenderer: Sendable {
         return files
     }
 
-    public func sitePath(_ file: PublishedFile) -> String? {
-        switch file {
-        case .atom(let scope): return feeds.items(scope) == nil ? nil : feeds.atomPath(scope)
-        case .jsonFeed: return FeedRenderer.jsonFeedPath
-        case .robots: return "robots.txt"
-        case .data(let data): return data.rawValue
-        case .searchIndex: return SearchIndexRenderer.indexPath
-        case .searchQuotes: return SearchIndexRenderer.quotesPath
-        }
-    }
-
     public func render(_ file: PublishedFile) -> RenderedPage? {
         switch file {
         case .atom(let scope):

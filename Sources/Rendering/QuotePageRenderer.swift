@@ -55,6 +55,8 @@ public struct QuotePageRenderer: Sendable {
         }
     }
 
+    /// Where `render(page)` puts the page, worked out without rendering it (serve renders changed
+    /// pages after the reload); nil when it renders nothing.
     public func sitePath(_ page: QuotePage) -> String? {
         switch page {
         case .index(let number): return Pagination.path(of: number, basePath: "quotes/")

@@ -10,7 +10,7 @@ extension SiteBuilder {
     func write<Page: Sendable & Hashable>(
         _ pages: [Page], kind: String, to stage: any SiteOutput, fingerprint: @escaping @Sendable (Page) -> Int,
         previous: PreviousPages<Page>?, mustCheck: (Page) -> Bool, progress counts: (before: Int, total: Int)?,
-        renderLater: Bool = false, sitePath: @escaping @Sendable (Page) -> String?,
+        renderLaterAt sitePath: (@Sendable (Page) -> String?)? = nil,
         render: @escaping @Sendable (Page) -> RenderedPage?
     ) async -> (kind: String, diagnostics: [Diagnostic], reused: Int, files: [String], pageFiles: [String]) {
         let table = cache?.pages(Page.self, kind: kind) { previous?.pages() ?? [] }
@@ -42,7 +42,7 @@ extension SiteBuilder {
                 // serve: the page is rendered when it is first asked for, or soon after the rebuild
                 // (after an edit that shows on lists, rendering pages nobody had asked for yet was
                 // most of the rebuild the reload waited for).
-                if renderLater {
+                if let sitePath {
                     guard let path = sitePath(page).map(RenderedPage.filePath(of:)) else { return (nil, false, nil) }
                     try stage.renderLater(to: path) { render(page)?.html ?? "" }
                     table?.store(BuildCache.PageEntry(fingerprint: print, file: path), for: page)

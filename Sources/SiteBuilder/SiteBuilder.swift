@@ -231,7 +231,7 @@ public struct SiteBuilder: Sendable {
                 previous: previous.map {
                     PreviousPages(IndexPageRenderer(index: $0, templates: templates, config: config))
                 }, mustCheck: { _ in !listsUnchanged }, progress: (0, total),
-                renderLater: renderLater, sitePath: indexRenderer.sitePath
+                renderLaterAt: renderLater ? indexRenderer.sitePath : nil
             ) { indexRenderer.render($0) },
             await write(
                 entityPages, kind: "entity", to: stage, fingerprint: entityRenderer.fingerprint,
@@ -243,7 +243,7 @@ public struct SiteBuilder: Sendable {
                     guard let touched, case .entity(let id, _) = page else { return true }
                     return touched.contains(id)
                 }, progress: (indexPages.count, total),
-                renderLater: renderLater, sitePath: entityRenderer.sitePath
+                renderLaterAt: renderLater ? entityRenderer.sitePath : nil
             ) { entityRenderer.render($0) },
             await write(
                 quotePages, kind: "quote", to: stage, fingerprint: quoteRenderer.fingerprint,
@@ -255,7 +255,7 @@ public struct SiteBuilder: Sendable {
                     guard let touched, case .speaker(let id, _) = page else { return true }
                     return touched.contains(id)
                 }, progress: (indexPages.count + entityPages.count, total),
-                renderLater: renderLater, sitePath: quoteRenderer.sitePath
+                renderLaterAt: renderLater ? quoteRenderer.sitePath : nil
             ) { quoteRenderer.render($0) },
         ]
         clock.lap("list, entity and quotation pages: \(written.map(\.reused).reduce(0, +)) of \(total) kept")
@@ -270,8 +270,7 @@ public struct SiteBuilder: Sendable {
             mustCheck: { file in
                 guard let touched, case .atom(.entity(let id)) = file else { return true }
                 return touched.contains(id)
-            }, progress: nil,
-            sitePath: publication.sitePath
+            }, progress: nil
         ) { publication.render($0) }
         clock.lap("feeds, search and exports")
         diagnostics += (written + [published]).flatMap(\.diagnostics)

@@ -35,7 +35,9 @@ struct BuildCacheFileSizeTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("Output")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: output.appendingPathComponent(OutputStage.marker).path, contents: Data())
+        #expect(
+            FileManager.default.createFile(
+                atPath: output.appendingPathComponent(OutputStage.marker).path, contents: Data()))
         let entries = (0..<count).map { number in
             (
                 "Content/articles/\(number).md",
