@@ -11,7 +11,8 @@ import Foundation
 /// did not report; anything it cannot answer for sure asks for a full scan.
 enum ChangedPaths {
     /// The sorted article paths (relative to `source`) after `changes`, or nil when only a full
-    /// scan will do: a folder was added or changed, or a path reported as changed is none of ours to judge.
+    /// scan will do: a folder appeared under Content/articles, or Content/articles or Content
+    /// itself changed.
     static func articlePaths(after changes: Set<String>, previous: [String], source: URL) -> [String]? {
         let folder = ContentScanner.articlesFolder
         var paths = Set(previous)
