@@ -1,30 +1,47 @@
 #!/usr/bin/env python3
 """Time from saving an article to the reload event of `broadsheet serve`.
 
-    Benchmarks/serve-latency.py BROADSHEET_BINARY SITE_FOLDER [ROUNDS] [FILE]
+    Benchmarks/serve-latency.py BROADSHEET_BINARY SITE_FOLDER [ROUNDS] [FILE] [--quote] [--verbose]
 
 Starts `serve --port 0` on SITE_FOLDER, listens on its Server-Sent Events endpoint, appends a
 sentence to the first article (or to FILE, a path inside SITE_FOLDER such as
 Templates/partials/footer.mustache) ROUNDS times, restoring it afterwards, and prints the
 milliseconds from each save to the `event: reload`, which includes the 100 ms pause the watcher
 waits for.
+
+--quote appends a quoted, attributed paragraph instead of a plain sentence: the edit then changes
+what lists show (the quotation index, the speaker's page), the harder case for a rebuild.
+--verbose runs serve with --verbose and prints the stage timings of each rebuild.
 """
 import os
 import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 
-binary, site = sys.argv[1], sys.argv[2]
-rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+flags = {arg for arg in sys.argv[1:] if arg.startswith("--")}
+args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+binary, site = args[0], args[1]
+rounds = int(args[2]) if len(args) > 2 else 5
 articles = os.path.join(site, "Content", "articles")
-if len(sys.argv) > 4:
-    article = os.path.join(site, sys.argv[4])
+if len(args) > 3:
+    article = os.path.join(site, args[3])
 else:
     article = os.path.join(articles, sorted(f for f in os.listdir(articles) if f.endswith((".md", ".txt")))[0])
-server = subprocess.Popen([binary, "serve", "--source", site, "--port", "0"], stderr=subprocess.PIPE, text=True)
+command = [binary, "serve", "--source", site, "--port", "0"] + (["--verbose"] if "--verbose" in flags else [])
+server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
 original = open(article, encoding="utf-8").read()
+log = []
+
+
+def drain():
+    """Keeps reading serve's log so that it never blocks on a full pipe."""
+    for line in server.stderr:
+        log.append(line.rstrip("\n"))
+
+
 try:
     port = None
     for line in server.stderr:
@@ -32,6 +49,7 @@ try:
         if match:
             port = int(match.group(1))
             break
+    threading.Thread(target=drain, daemon=True).start()
     events = socket.create_connection(("127.0.0.1", port))
     events.sendall(b"GET /__broadsheet/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
     events.settimeout(120)
@@ -39,9 +57,13 @@ try:
     timings = []
     for round in range(rounds):
         time.sleep(0.5)
+        if "--quote" in flags:
+            added = f'\n\n"We will look at edit number {round} again next week," Jane Example said.\n'
+        else:
+            added = f"\n\nEdit number {round} for the latency benchmark.\n"  # text in a template too
         start = time.monotonic()
         with open(article, "w", encoding="utf-8") as f:
-            f.write(original + f"\n\nEdit number {round} for the latency benchmark.\n")  # text in a template too
+            f.write(original + added)
         while "event: reload" not in received:
             received += events.recv(4096).decode()
         timings.append((time.monotonic() - start) * 1000)
@@ -52,3 +74,6 @@ finally:
         f.write(original)
     server.terminate()
     server.wait(timeout=30)
+    if "--verbose" in flags:
+        time.sleep(0.2)
+        print("\n".join(line for line in log if re.match(r"^\s*\d+\.\d ms", line) or "rebuilt" in line))
