@@ -68,7 +68,7 @@ public struct EntityPageRenderer: Sendable {
             EntityArticleView(
                 card: ArticleCard(summary: index.articles[entry.articles[$0]], urls: urls), context: entry.contexts[$0])
         }
-        let companions = index.entities.companions(of: entry.entity.id, in: index.articles).map {
+        let companions = index.entities.companions(of: entry.entity.id).map {
             LinkView(
                 label: $0.entry.entity.name, url: urls.path(urls.entity($0.entry.entity.type, $0.entry.entity.id)),
                 count: $0.shared)
@@ -137,7 +137,7 @@ public struct EntityPageRenderer: Sendable {
                 // The article's hash covers the context sentence too: it is part of its summary.
                 hasher.combine(index.articleHash(entry.articles[offset]))
             }
-            for companion in index.entities.companions(of: id, in: index.articles) {
+            for companion in index.entities.companions(of: id) {
                 hasher.combine(companion.entry.entity.id)
                 hasher.combine(companion.entry.entity.name)
                 hasher.combine(companion.entry.entity.type)

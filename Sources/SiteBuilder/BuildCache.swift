@@ -67,6 +67,9 @@ public final class BuildCache: @unchecked Sendable {
     private var storedIndex: SiteIndex?
     /// The article files of the last good build, sorted.
     private var storedPaths: [String]?
+    /// The last good build's article outcomes, parallel to `storedPaths`, and the templates their
+    /// pages were rendered with.
+    private var storedOutcomes: (outcomes: [ArticleJob.Outcome], templates: Int)?
     private var parsedTemplates: TemplateSet?
     /// The site feeds' article bodies of the last good build, by slug, and this build's.
     private var bodies: [String: String] = [:]
@@ -79,6 +82,12 @@ public final class BuildCache: @unchecked Sendable {
     var index: SiteIndex? { lock.withLock { storedIndex } }
     /// The article files of the last good build, sorted (made in this process only).
     var paths: [String]? { lock.withLock { storedPaths } }
+
+    /// The last good build's article outcomes, parallel to `paths`, if its pages were rendered
+    /// with `templates`.
+    func lastOutcomes(templates: Int) -> [ArticleJob.Outcome]? {
+        lock.withLock { storedOutcomes?.templates == templates ? storedOutcomes?.outcomes : nil }
+    }
     /// The templates as last parsed, for a rebuild to reuse while their texts are the same.
     var templateSet: TemplateSet? {
         get { lock.withLock { parsedTemplates } }
@@ -106,6 +115,7 @@ public final class BuildCache: @unchecked Sendable {
             pendingBodies = [:]
             if self.context != context {
                 entries = [:]
+                storedOutcomes = nil
                 storedIndex = nil
                 bodies = [:]
             }
@@ -175,7 +185,8 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The summaries that the build changes: the old and new ones of articles stored in this build,
     /// and those of articles whose files are gone. Nil when there is no previous build to compare with.
-    func changedSummaries(keeping paths: Set<String>) -> [ArticleSummary]? {
+    /// Here and below, `paths` nil means the same files as the last good build.
+    func changedSummaries(keeping paths: Set<String>?) -> [ArticleSummary]? {
         lock.withLock {
             guard storedIndex != nil else { return nil }
             var changed: [ArticleSummary] = []
@@ -183,29 +194,33 @@ public final class BuildCache: @unchecked Sendable {
                 if let old = entries[path]?.outcome.summary { changed.append(old) }
                 if let new = entry.outcome.summary { changed.append(new) }
             }
-            for (path, entry) in entries where !paths.contains(path) {
+            for (path, entry) in entries where paths?.contains(path) == false {
                 if let old = entry.outcome.summary { changed.append(old) }
             }
             return changed
         }
     }
 
-    /// The outcomes of the articles this build did again, when each only replaces an article of
-    /// the last good build and shows the same on every list (the same page hash): no file added or
-    /// gone, no draft published or withdrawn. Nil otherwise, or without a last build.
-    func replacements(keeping paths: Set<String>) -> [ArticleJob.Outcome]? {
+    /// The new summaries of the articles this build did again, when each only replaces an article
+    /// of the last good build: no file added or gone, no draft published or withdrawn. Nil
+    /// otherwise, or without a last build. `listsSame` tells whether each shows the same on every
+    /// list as before (the same page hash).
+    func edits(keeping paths: Set<String>?) -> (edits: [SiteIndex.Edit], listsSame: Bool)? {
         lock.withLock {
-            guard storedIndex != nil, entries.count == paths.count, paths.allSatisfy({ entries[$0] != nil }) else {
-                return nil
-            }
-            var outcomes: [ArticleJob.Outcome] = []
+            guard storedIndex != nil else { return nil }
+            if let paths, entries.count != paths.count || !paths.allSatisfy({ entries[$0] != nil }) { return nil }
+            var edits: [SiteIndex.Edit] = []
+            var listsSame = true
             for (path, entry) in pendingEntries {
-                guard let old = entries[path]?.outcome, (old.summary == nil) == (entry.outcome.summary == nil),
-                    old.summary == nil || old.pageHash == entry.outcome.pageHash
-                else { return nil }
-                if entry.outcome.summary != nil { outcomes.append(entry.outcome) }
+                guard let old = entries[path]?.outcome, (old.summary == nil) == (entry.outcome.summary == nil) else {
+                    return nil
+                }
+                guard let summary = entry.outcome.summary else { continue }
+                if old.pageHash != entry.outcome.pageHash { listsSame = false }
+                edits.append(
+                    SiteIndex.Edit(summary: summary, hash: entry.outcome.pageHash, dataHash: entry.outcome.summaryHash))
             }
-            return outcomes
+            return (edits, listsSame)
         }
     }
 
@@ -256,11 +271,12 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// Makes what the build stored current and forgets articles whose files are gone.
-    func commit(index: SiteIndex, paths sorted: [String], keeping paths: Set<String>) {
+    func commit(index: SiteIndex, paths sorted: [String], keeping paths: Set<String>?, outcomes: [ArticleJob.Outcome]) {
         lock.withLock {
             storedPaths = sorted
+            storedOutcomes = templates.map { (outcomes, $0) }
             entries.merge(pendingEntries) { $1 }
-            for gone in entries.keys where !paths.contains(gone) { entries[gone] = nil }
+            if let paths { for gone in entries.keys where !paths.contains(gone) { entries[gone] = nil } }
             for table in pageTables.values { table.commit() }
             restoredPageFiles = [:]
             pendingEntries = [:]

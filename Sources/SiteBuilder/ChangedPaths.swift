@@ -1,3 +1,4 @@
+import ArchiveModel
 import ContentReader
 import Foundation
 
@@ -15,9 +16,14 @@ enum ChangedPaths {
     /// itself changed.
     static func articlePaths(after changes: Set<String>, previous: [String], source: URL) -> [String]? {
         let folder = ContentScanner.articlesFolder
-        var paths = Set(previous)
+        // `previous` is sorted: looked up by binary search rather than hashing 10,000 paths.
+        func known(_ path: String) -> Bool {
+            let index = SortedSearch.firstIndex(in: previous) { !ContentScanner.bytesPrecede($0, path) }
+            return index < previous.count && previous[index] == path
+        }
+        var added: [String] = []
+        var removed = Set<String>()
         var removedFolders: [String] = []
-        var added = false
         for change in changes {
             if !change.hasPrefix(folder) {
                 // Content/ or Content/articles itself (moved, removed): every article may be gone.
@@ -30,7 +36,7 @@ enum ChangedPaths {
             var info = stat()
             if lstat(source.appendingPathComponent(change).path, &info) != 0 {
                 // Gone: the file, or a whole folder moved away (the watcher reports only the folder).
-                if paths.remove(change) == nil { removedFolders.append(change + "/") }
+                if known(change) { removed.insert(change) } else { removedFolders.append(change + "/") }
                 continue
             }
             switch info.st_mode & S_IFMT {
@@ -38,15 +44,16 @@ enum ChangedPaths {
                 // Files that arrive with a new folder can come before the folder is watched.
                 return nil
             case S_IFREG where ContentScanner.isArticleName(change):
-                added = paths.insert(change).inserted || added
+                if !known(change) { added.append(change) }
             default:
-                paths.remove(change)
+                if known(change) { removed.insert(change) }
             }
         }
-        if !removedFolders.isEmpty {
-            paths = paths.filter { path in !removedFolders.contains { path.hasPrefix($0) } }
+        guard !added.isEmpty || !removed.isEmpty || !removedFolders.isEmpty else { return previous }
+        let kept = previous.filter { path in
+            !removed.contains(path) && !removedFolders.contains { path.hasPrefix($0) }
         }
-        guard added || paths.count != previous.count else { return previous }
-        return paths.sorted(by: ContentScanner.bytesPrecede)
+        guard !added.isEmpty || kept.count != previous.count else { return previous }
+        return (kept + added).sorted(by: ContentScanner.bytesPrecede)
     }
 }

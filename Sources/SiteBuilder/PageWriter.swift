@@ -24,45 +24,60 @@ extension SiteBuilder {
                 work.append(page)
             }
         }
+        // Fingerprints first, a few large chunks at a time: most take a few dozen hashes, less than
+        // a task of its own would cost (5,500 list pages after an edit at 10,000 articles).
+        let chunkSize = max(64, work.count / (options.concurrency * 8) + 1)
+        let chunks = stride(from: 0, to: work.count, by: chunkSize).map { work[$0..<min($0 + chunkSize, work.count)] }
+        let looked = await concurrentMap(chunks, limit: options.concurrency) { chunk in
+            chunk.map { page -> (print: Int, file: String?) in
+                let print = table == nil ? 0 : fingerprint(page)
+                guard let entry = table?.entry(page), (entry.fingerprint ?? previous?.fingerprint(page)) == print else {
+                    return (print, nil)
+                }
+                return (print, entry.file)
+            }
+        }.joined()
+        var toRender: [(page: Page, print: Int)] = []
+        for (page, (print, file)) in zip(work, looked) {
+            if let file, stage.keep(file) {
+                keptFiles.append(file)
+            } else {
+                toRender.append((page, print))
+            }
+        }
         let kept = keptFiles.count
         let tell: ((Int) -> Void)? = progress.flatMap { tell in
             counts.map { counts in
                 { done in tell(BuildProgress(stage: .pages, done: counts.before + kept + done, total: counts.total)) }
             }
         }
-        let results = await concurrentMap(work, limit: options.concurrency, progress: tell) {
-            page -> (error: Diagnostic?, reused: Bool, file: String?) in
-            let print = table == nil ? 0 : fingerprint(page)
-            if let entry = table?.entry(page), (entry.fingerprint ?? previous?.fingerprint(page)) == print,
-                stage.keep(entry.file)
-            {
-                return (nil, true, entry.file)
-            }
+        let results = await concurrentMap(toRender, limit: options.concurrency, progress: tell) {
+            page, print -> (error: Diagnostic?, file: String?) in
             do throws(Diagnostic) {
                 // serve: the page is rendered when it is first asked for, or soon after the rebuild
                 // (after an edit that shows on lists, rendering pages nobody had asked for yet was
                 // most of the rebuild the reload waited for).
                 if let sitePath {
-                    guard let path = sitePath(page).map(RenderedPage.filePath(of:)) else { return (nil, false, nil) }
+                    guard let path = sitePath(page).map(RenderedPage.filePath(of:)) else { return (nil, nil) }
                     try stage.renderLater(to: path) { render(page)?.html ?? "" }
                     table?.store(BuildCache.PageEntry(fingerprint: print, file: path), for: page)
-                    return (nil, false, path)
+                    return (nil, path)
                 }
-                guard let rendered = render(page) else { return (nil, false, nil) }
+                guard let rendered = render(page) else { return (nil, nil) }
                 if let stream = rendered.stream {
                     try stage.stream(to: rendered.filePath, stream)
                 } else {
                     try stage.write(rendered.html, to: rendered.filePath)
                 }
                 table?.store(BuildCache.PageEntry(fingerprint: print, file: rendered.filePath), for: page)
-                return (nil, false, rendered.filePath)
+                return (nil, rendered.filePath)
             } catch {
-                return (error, false, nil)
+                return (error, nil)
             }
         }
         return (
-            kind, results.compactMap(\.error), kept + results.count(where: \.reused),
-            keptFiles + results.compactMap(\.file), table?.currentFiles(pages) ?? pages.map { _ in "" }
+            kind, results.compactMap(\.error), kept, keptFiles + results.compactMap(\.file),
+            table?.currentFiles(pages) ?? pages.map { _ in "" }
         )
     }
 }

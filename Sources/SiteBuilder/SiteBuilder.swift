@@ -115,7 +115,8 @@ public struct SiteBuilder: Sendable {
                 try stage.commit()
             } catch { throw DiagnosticError([error]) }
             clock.lap("output folder committed")
-            builder.cache?.commit(index: built.index, paths: built.paths, keeping: built.pathSet)
+            builder.cache?.commit(
+                index: built.index, paths: built.paths, keeping: built.pathSet, outcomes: built.outcomes)
             var report = built.report
             if onDisk, let cache = builder.cache, let disk = stage as? OutputStage {
                 BuildCacheFile.save(
@@ -151,7 +152,8 @@ public struct SiteBuilder: Sendable {
         config: SiteConfig, templates: TemplateSet, enricher: ArticleEnricher, stage: any SiteOutput,
         clock: inout PhaseClock
     ) async throws(DiagnosticError) -> (
-        report: BuildReport, index: SiteIndex, paths: [String], pathSet: Set<String>, pageFiles: [String: [String]]
+        report: BuildReport, index: SiteIndex, paths: [String], pathSet: Set<String>?, outcomes: [ArticleJob.Outcome],
+        pageFiles: [String: [String]]
     ) {
         // Serve says which files changed; otherwise (or when that is not enough) they are listed.
         let trusted = options.changedPaths.flatMap { changes in
@@ -175,16 +177,19 @@ public struct SiteBuilder: Sendable {
             hashes.append(outcome.pageHash)
             dataHashes.append(outcome.summaryHash)
         }
-        let keptPaths = Set(paths)
+        // The same files as the last build (serve, after an edit): not hashed again.
+        let keptPaths = cache?.paths == paths ? nil : Set(paths)
         // When the changes show on no list (text edited around the quotations, say), the last
         // index serves again with the new summaries swapped in, and no list, entity or quotation
-        // page needs looking at: all are kept.
-        let patched = cache?.replacements(keeping: keptPaths).flatMap { outcomes in
-            cache?.index?.replacing(
-                outcomes.compactMap { outcome in outcome.summary.map { ($0, outcome.pageHash, outcome.summaryHash) } })
-        }
-        // A patched index has the last good build's slugs (the page hash covers them).
-        for duplicate in patched == nil ? SiteIndex.duplicateSlugs(in: summaries) : [] {
+        // page needs looking at: all are kept. When articles changed in place (the same date and
+        // slug), the last index is updated for them alone.
+        let edits = cache?.edits(keeping: keptPaths)
+        let patched = edits.flatMap { $0.listsSame ? cache?.index?.replacing($0.edits) : nil }
+        let updated =
+            patched != nil
+            ? nil : edits.flatMap { cache?.index?.updating($0.edits, entityDetails: enricher.gazetteer.entity(id:)) }
+        // A patched or updated index has the last good build's slugs.
+        for duplicate in patched == nil && updated == nil ? SiteIndex.duplicateSlugs(in: summaries) : [] {
             diagnostics.append(
                 Diagnostic(
                     file: duplicate.second, line: 1, column: 1,
@@ -198,6 +203,9 @@ public struct SiteBuilder: Sendable {
         if let patched {
             index = patched
             listsUnchanged = true
+        } else if let updated {
+            index = updated.index
+            listsUnchanged = false
         } else {
             index = SiteIndex(
                 summaries: summaries, hashes: hashes, dataHashes: dataHashes,
@@ -212,7 +220,8 @@ public struct SiteBuilder: Sendable {
             : cache?.changedSummaries(keeping: keptPaths).map {
                 TouchedEntities.find(changed: $0, previous: cache?.index, current: index)
             }
-        clock.lap(listsUnchanged ? "site index (no list changed)" : "site index")
+        clock.lap(
+            listsUnchanged ? "site index (no list changed)" : updated != nil ? "site index (updated)" : "site index")
         let indexRenderer = IndexPageRenderer(index: index, templates: templates, config: config)
         let entityRenderer = EntityPageRenderer(index: index, templates: templates, config: config)
         let quoteRenderer = QuotePageRenderer(index: index, templates: templates, config: config)
@@ -225,40 +234,41 @@ public struct SiteBuilder: Sendable {
         let renderLater = stage.rendersPagesLater && cache?.index != nil
         // The last build's pages, to compare with, when its cache came from disk.
         let previous = cache?.hasRestoredPages == true ? cache?.index : nil
-        let written = [
-            await write(
-                indexPages, kind: "index", to: stage, fingerprint: indexRenderer.fingerprint,
-                previous: previous.map {
-                    PreviousPages(IndexPageRenderer(index: $0, templates: templates, config: config))
-                }, mustCheck: { _ in !listsUnchanged }, progress: (0, total),
-                renderLaterAt: renderLater ? indexRenderer.sitePath : nil
-            ) { indexRenderer.render($0) },
-            await write(
-                entityPages, kind: "entity", to: stage, fingerprint: entityRenderer.fingerprint,
-                previous: previous.map {
-                    PreviousPages(EntityPageRenderer(index: $0, templates: templates, config: config))
-                },
-                mustCheck: { page in
-                    guard !listsUnchanged else { return false }
-                    guard let touched, case .entity(let id, _) = page else { return true }
-                    return touched.contains(id)
-                }, progress: (indexPages.count, total),
-                renderLaterAt: renderLater ? entityRenderer.sitePath : nil
-            ) { entityRenderer.render($0) },
-            await write(
-                quotePages, kind: "quote", to: stage, fingerprint: quoteRenderer.fingerprint,
-                previous: previous.map {
-                    PreviousPages(QuotePageRenderer(index: $0, templates: templates, config: config))
-                },
-                mustCheck: { page in
-                    guard !listsUnchanged else { return false }
-                    guard let touched, case .speaker(let id, _) = page else { return true }
-                    return touched.contains(id)
-                }, progress: (indexPages.count + entityPages.count, total),
-                renderLaterAt: renderLater ? quoteRenderer.sitePath : nil
-            ) { quoteRenderer.render($0) },
-        ]
-        clock.lap("list, entity and quotation pages: \(written.map(\.reused).reduce(0, +)) of \(total) kept")
+        let writtenIndex = await write(
+            indexPages, kind: "index", to: stage, fingerprint: indexRenderer.fingerprint,
+            previous: previous.map {
+                PreviousPages(IndexPageRenderer(index: $0, templates: templates, config: config))
+            }, mustCheck: { _ in !listsUnchanged }, progress: (0, total),
+            renderLaterAt: renderLater ? indexRenderer.sitePath : nil
+        ) { indexRenderer.render($0) }
+        clock.lap("list pages")
+        let writtenEntities = await write(
+            entityPages, kind: "entity", to: stage, fingerprint: entityRenderer.fingerprint,
+            previous: previous.map {
+                PreviousPages(EntityPageRenderer(index: $0, templates: templates, config: config))
+            },
+            mustCheck: { page in
+                guard !listsUnchanged else { return false }
+                guard let touched, case .entity(let id, _) = page else { return true }
+                return touched.contains(id)
+            }, progress: (indexPages.count, total),
+            renderLaterAt: renderLater ? entityRenderer.sitePath : nil
+        ) { entityRenderer.render($0) }
+        clock.lap("entity pages")
+        let writtenQuotes = await write(
+            quotePages, kind: "quote", to: stage, fingerprint: quoteRenderer.fingerprint,
+            previous: previous.map {
+                PreviousPages(QuotePageRenderer(index: $0, templates: templates, config: config))
+            },
+            mustCheck: { page in
+                guard !listsUnchanged else { return false }
+                guard let touched, case .speaker(let id, _) = page else { return true }
+                return touched.contains(id)
+            }, progress: (indexPages.count + entityPages.count, total),
+            renderLaterAt: renderLater ? quoteRenderer.sitePath : nil
+        ) { quoteRenderer.render($0) }
+        let written = [writtenIndex, writtenEntities, writtenQuotes]
+        clock.lap("quotation pages (\(written.map(\.reused).reduce(0, +)) of \(total) cross-article pages kept)")
         let publication = PublicationRenderer(
             index: index, config: config, bodies: feedBodies(index, limit: config.feedLimit, tools: tools))
         let previousBodies = cache?.previousBodies ?? [:]
@@ -305,7 +315,7 @@ public struct SiteBuilder: Sendable {
             rerendered: outcomes.count(where: \.rerendered), reusedPages: written.map(\.reused).reduce(0, +),
             entities: index.entities.entries.count, quotes: index.quotes.all.count)
         let filesByKind = Dictionary(uniqueKeysWithValues: (written + [published]).map { ($0.kind, $0.pageFiles) })
-        return (report, index, paths, keptPaths, filesByKind)
+        return (report, index, paths, keptPaths, outcomes, filesByKind)
     }
 
     /// The body HTML of the newest articles for the site's feeds: those rendered in this build were
@@ -337,9 +347,29 @@ public struct SiteBuilder: Sendable {
         let includeDrafts = options.includeDrafts
         var outcomes = [ArticleJob.Outcome?](repeating: nil, count: paths.count)
         var work: [Int] = []
-        for (position, path) in paths.enumerated() {
-            let job = ArticleJob(path: path, source: source, includeDrafts: includeDrafts)
-            if let reused = job.reuse(with: tools, checkingFile: onlyChanged?.contains(path) ?? true) {
+        var looked = paths.indices.map { $0 }
+        // serve, with the same files as the last build: its outcomes serve again but for the files
+        // the watcher reported, and its article pages are kept in one go.
+        if let onlyChanged, let last = tools.cache?.lastOutcomes(templates: tools.templates),
+            last.count == paths.count, tools.cache?.paths == paths
+        {
+            looked = onlyChanged.compactMap { path in
+                let index = SortedSearch.firstIndex(in: paths) { !ContentScanner.bytesPrecede($0, path) }
+                return index < paths.count && paths[index] == path ? index : nil
+            }.sorted()
+            let changed = Set(looked)
+            var keptPages: [String] = []
+            for (position, var outcome) in last.enumerated() where !changed.contains(position) {
+                outcome.reused = true
+                outcome.rerendered = false
+                if let summary = outcome.summary { keptPages.append("articles/\(summary.slug)/index.html") }
+                outcomes[position] = outcome
+            }
+            tools.stage.keep(lastBuilt: keptPages)
+        }
+        for position in looked {
+            let job = ArticleJob(path: paths[position], source: source, includeDrafts: includeDrafts)
+            if let reused = job.reuse(with: tools, checkingFile: onlyChanged?.contains(paths[position]) ?? true) {
                 outcomes[position] = reused
             } else {
                 work.append(position)

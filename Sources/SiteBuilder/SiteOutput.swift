@@ -11,6 +11,8 @@ protocol SiteOutput: Sendable {
     func stream(to relativePath: String, _ produce: @escaping @Sendable ((String) -> Void) -> Void) throws(Diagnostic)
     /// Keeps the previous build's file at `relativePath`; false when there is none.
     func keep(_ relativePath: String) -> Bool
+    /// Keeps files that the last build wrote or kept, known to be there without a look.
+    func keep(lastBuilt relativePaths: [String])
     /// Whether `renderLater` is worth calling: it renders after the build has finished (serve).
     var rendersPagesLater: Bool { get }
     /// Writes the HTML `render` makes, when it is first read or soon after `commit` (in memory),
@@ -21,6 +23,12 @@ protocol SiteOutput: Sendable {
     func copyTree(_ folder: URL, files relativePaths: [String], prefix: String) throws(Diagnostic) -> [String]
     func commit() throws(Diagnostic)
     func discard()
+}
+
+extension SiteOutput {
+    func keep(lastBuilt relativePaths: [String]) {
+        for path in relativePaths { _ = keep(path) }
+    }
 }
 
 /// A built site held in memory, as `serve` keeps it: every file of the output by its path, replaced
@@ -180,6 +188,10 @@ final class MemoryStage: SiteOutput, @unchecked Sendable {
         guard previous[relativePath] != nil else { return false }
         lock.withLock { kept.append(relativePath) }
         return true
+    }
+
+    func keep(lastBuilt relativePaths: [String]) {
+        lock.withLock { kept.append(contentsOf: relativePaths) }
     }
 
     func copyTree(_ folder: URL, files relativePaths: [String], prefix: String) throws(Diagnostic) -> [String] {

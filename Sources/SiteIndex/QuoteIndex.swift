@@ -10,11 +10,11 @@ public struct QuoteIndex: Sendable {
         public var quote: Int
     }
 
-    public let all: [Entry]
+    public private(set) var all: [Entry]
     /// By speaker entity id, newest first.
-    public let bySpeaker: [String: [Entry]]
+    public private(set) var bySpeaker: [String: [Entry]]
     /// Speaker ids, most quotations first, then by id.
-    public let speakers: [String]
+    public private(set) var speakers: [String]
 
     public init(articles: [ArticleSummary]) {
         var all: [Entry] = []
@@ -31,7 +31,31 @@ public struct QuoteIndex: Sendable {
         }
         self.all = all
         self.bySpeaker = bySpeaker
-        speakers = bySpeaker.map { (id: $0.key, count: $0.value.count) }
-            .sorted { ($0.count, $1.id) > ($1.count, $0.id) }.map(\.id)
+        speakers = Self.rank(bySpeaker)
+    }
+
+    private static func rank(_ bySpeaker: [String: [Entry]]) -> [String] {
+        bySpeaker.map { (id: $0.key, count: $0.value.count) }.sorted { ($0.count, $1.id) > ($1.count, $0.id) }.map(\.id)
+    }
+
+    /// This index after the quotations of the article at `position` changed from `old` to `new`
+    /// in place (no other article moved): its entries are spliced in where the old ones were.
+    func updating(position: Int, old: [QuoteRef], new: [QuoteRef]) -> QuoteIndex {
+        var copy = self
+        let entries = new.indices.map { Entry(article: position, quote: $0) }
+        let start = SortedSearch.firstIndex(in: all) { $0.article >= position }
+        copy.all.replaceSubrange(start..<start + old.count, with: entries)
+        var speakers: [String] = []
+        for id in (old + new).compactMap(\.speakerID) where !speakers.contains(id) { speakers.append(id) }
+        for id in speakers {
+            var list = copy.bySpeaker[id] ?? []
+            let first = SortedSearch.firstIndex(in: list) { $0.article >= position }
+            var end = first
+            while end < list.count, list[end].article == position { end += 1 }
+            list.replaceSubrange(first..<end, with: entries.filter { new[$0.quote].speakerID == id })
+            copy.bySpeaker[id] = list.isEmpty ? nil : list
+        }
+        if !speakers.isEmpty { copy.speakers = Self.rank(copy.bySpeaker) }
+        return copy
     }
 }

@@ -29,18 +29,18 @@ public struct SiteIndex: Sendable {
     /// All published articles, newest first, undated last.
     public private(set) var articles: [ArticleSummary]
     /// Tags by name (case-insensitively), each newest first.
-    public let tags: [Tag]
+    public private(set) var tags: [Tag]
     /// Years newest first.
     public let years: [Year]
     /// Articles without a date, by title.
     public let undated: [Int]
     /// Every entity with the articles that name it.
-    public let entities: EntityIndex
+    public private(set) var entities: EntityIndex
     /// Every quotation, and each speaker's.
-    public let quotes: QuoteIndex
+    public private(set) var quotes: QuoteIndex
     /// A hash of each summary in `articles` without where its quotations are in the file, for
     /// page fingerprints, and one of everything, for the exports.
-    private let articleHashes: [Int]
+    private var articleHashes: [Int]
     private var articleDataHashes: [Int]
 
     /// The hash of the summary at `position`: it changes whenever anything a list shows of it does
@@ -57,7 +57,7 @@ public struct SiteIndex: Sendable {
     /// (where their quotations are in the file): nothing else of the index can have changed, so
     /// nothing is worked out again. Nil when a replaced article is not in the index or would show
     /// differently.
-    public func replacing(_ replacements: [(summary: ArticleSummary, hash: Int, dataHash: Int)]) -> SiteIndex? {
+    public func replacing(_ replacements: [Edit]) -> SiteIndex? {
         var byPath: [String: Int] = [:]
         for (offset, replacement) in replacements.enumerated() { byPath[replacement.summary.path] = offset }
         var copy = self
@@ -99,19 +99,10 @@ public struct SiteIndex: Sendable {
         quotes = QuoteIndex(articles: sorted)
         articleHashes = hashes.map { hashes in order.map { hashes[$0] } } ?? sorted.map(\.hashValue)
         articleDataHashes = dataHashes.map { hashes in order.map { hashes[$0] } } ?? articleHashes
-        var tagsBySlug: [String: Tag] = [:]
-        // Tag names repeat across articles: each is made into a slug once.
-        var slugs: [String: String] = [:]
+        tags = Self.tags(of: sorted)
         var years: [Year] = []
         var undated: [Int] = []
         for (position, article) in sorted.enumerated() {
-            for name in article.tags {
-                let slug = slugs[name] ?? Slug.make(from: name)
-                slugs[name] = slug
-                guard !slug.isEmpty else { continue }
-                if tagsBySlug[slug]?.articles.last == position { continue }
-                tagsBySlug[slug, default: Tag(slug: slug, name: name, articles: [])].articles.append(position)
-            }
             guard let date = article.date else {
                 undated.append(position)
                 continue
@@ -125,13 +116,79 @@ public struct SiteIndex: Sendable {
             let last = years[years.count - 1].months.count - 1
             years[years.count - 1].months[last].articles.append(position)
         }
-        tags = tagsBySlug.values.sorted {
-            $0.name.lowercased() != $1.name.lowercased()
-                ? $0.name.lowercased() < $1.name.lowercased() : $0.slug < $1.slug
-        }
         self.years = years
         self.undated = undated
         entities = entityIndex?.value ?? EntityIndex(articles: sorted, details: entityDetails)
+    }
+
+    /// Every tag of `articles` (newest first) with the positions of its articles.
+    private static func tags(of articles: [ArticleSummary]) -> [Tag] {
+        var tagsBySlug: [String: Tag] = [:]
+        // Tag names repeat across articles: each is made into a slug once.
+        var slugs: [String: String] = [:]
+        for (position, article) in articles.enumerated() {
+            for name in article.tags {
+                let slug = slugs[name] ?? Slug.make(from: name)
+                slugs[name] = slug
+                guard !slug.isEmpty else { continue }
+                if tagsBySlug[slug]?.articles.last == position { continue }
+                tagsBySlug[slug, default: Tag(slug: slug, name: name, articles: [])].articles.append(position)
+            }
+        }
+        return tagsBySlug.values.sorted {
+            $0.name.lowercased() != $1.name.lowercased()
+                ? $0.name.lowercased() < $1.name.lowercased() : $0.slug < $1.slug
+        }
+    }
+
+    /// An article's new summary, with its digests (see `articleHash` and `articleDataHash`).
+    public struct Edit: Sendable {
+        public var summary: ArticleSummary
+        public var hash: Int
+        public var dataHash: Int
+
+        public init(summary: ArticleSummary, hash: Int, dataHash: Int) {
+            self.summary = summary
+            self.hash = hash
+            self.dataHash = dataHash
+        }
+    }
+
+    /// This index with some articles' summaries replaced (found by their source file) by ones
+    /// that keep their place in every list of dates: the same date and slug (and title, undated).
+    /// Only what the edited articles touch is worked out again — their tags, entities and
+    /// quotations — giving what `init` would give from all the summaries, in a fraction of its
+    /// time. Also returns the positions of the edited articles. Nil when an edit would move an
+    /// article or is not in the index.
+    public func updating(_ edits: [Edit], entityDetails: (String) -> Entity?) -> (index: SiteIndex, positions: [Int])? {
+        var byPath: [String: Int] = [:]
+        for (offset, edit) in edits.enumerated() { byPath[edit.summary.path] = offset }
+        var copy = self
+        var positions: [Int] = []
+        for position in articles.indices {
+            guard let offset = byPath[articles[position].path] else { continue }
+            let old = articles[position]
+            let new = edits[offset].summary
+            guard old.date == new.date, old.slug == new.slug, old.date != nil || old.title == new.title else {
+                return nil
+            }
+            copy.articles[position] = new
+            copy.articleHashes[position] = edits[offset].hash
+            copy.articleDataHashes[position] = edits[offset].dataHash
+            if old.entities != new.entities {
+                copy.entities = copy.entities.updating(
+                    position: position, old: old, articles: copy.articles, details: entityDetails)
+            }
+            if old.quotes.map(\.speakerID) != new.quotes.map(\.speakerID) || old.quotes.count != new.quotes.count {
+                copy.quotes = copy.quotes.updating(position: position, old: old.quotes, new: new.quotes)
+            }
+            positions.append(position)
+        }
+        guard positions.count == edits.count else { return nil }
+        if positions.contains(where: { articles[$0].tags != copy.articles[$0].tags }) {
+            copy.tags = Self.tags(of: copy.articles)
+        }
+        return (copy, positions)
     }
 
     /// Pairs of source files that would publish at the same URL.
