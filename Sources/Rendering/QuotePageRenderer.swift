@@ -149,14 +149,14 @@ public struct QuotePageRenderer: Sendable {
             for id in speakers[Pagination.range(of: number, size: Self.pageSize, count: speakers.count)] {
                 hasher.combine(id)
                 hasher.combine(index.entities.entries[id]?.entity.name)
-                hasher.combine(index.entities.entries[id]?.entity.type)
+                hasher.combine(index.entities.types[id])
                 let quotes = index.quotes.bySpeaker[id] ?? []
                 hasher.combine(quotes.count)
                 for quote in quotes.prefix(Self.preview) { Self.combine(quote, index: index, into: &hasher) }
             }
         case .speaker(let id, let number):
             hasher.combine(index.entities.entries[id]?.entity.name)
-            hasher.combine(index.entities.entries[id]?.entity.type)
+            hasher.combine(index.entities.types[id])
             entries(index.quotes.bySpeaker[id] ?? [], number: number)
         }
         return hasher.finalize()
@@ -167,7 +167,7 @@ public struct QuotePageRenderer: Sendable {
         hasher.combine(index.articleHash(entry.article))
         hasher.combine(entry.quote)
         if let speaker = index.articles[entry.article].quotes[entry.quote].speakerID {
-            hasher.combine(index.entities.entries[speaker]?.entity.type)
+            hasher.combine(index.entities.types[speaker])
         }
     }
 

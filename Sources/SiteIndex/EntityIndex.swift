@@ -19,6 +19,9 @@ public struct EntityIndex: Sendable {
     public private(set) var entries: [String: Entry]
     /// Ids of each type, most articles first, then by name (then by id).
     public private(set) var ranked: [EntityType: [String]]
+    /// Each entity's type, by id: what lists of quotations ask of every speaker, without copying
+    /// the speaker's whole entry.
+    public private(set) var types: [String: EntityType]
 
     /// Every id: people, then organisations, then places, each ranked as in `ranked` (the order of
     /// the exports and the search index).
@@ -65,6 +68,7 @@ public struct EntityIndex: Sendable {
             named.append(numbered)
         }
         entries = Dictionary(uniqueKeysWithValues: built.map { ($0.entity.id, $0) })
+        types = Dictionary(uniqueKeysWithValues: built.map { ($0.entity.id, $0.entity.type) })
         ranked = Self.rank(built)
     }
 
@@ -123,10 +127,12 @@ public struct EntityIndex: Sendable {
                 let ref = articles[first].entities.first(where: { $0.id == id })
             else {
                 copy.entries[id] = nil
+                copy.types[id] = nil
                 continue
             }
             entry.entity = details(id) ?? Entity(id: id, type: ref.type, name: ref.name)
             copy.entries[id] = entry
+            copy.types[id] = entry.entity.type
         }
         copy.named[position] = new.entities.prefix(Self.companionLimit).map { ref in
             if let known = copy.numbers[ref.id] { return known }

@@ -84,6 +84,7 @@ struct IndexUpdateTests {
             #expect(updated.entities.entries[id] == entry, "trial \(trial): entity \(id)")
         }
         #expect(updated.entities.ranked == full.entities.ranked, "trial \(trial)")
+        #expect(updated.entities.types == full.entities.types, "trial \(trial)")
         #expect(updated.quotes.all == full.quotes.all, "trial \(trial)")
         #expect(updated.quotes.bySpeaker == full.quotes.bySpeaker, "trial \(trial)")
         #expect(updated.quotes.speakers == full.quotes.speakers, "trial \(trial)")
