@@ -70,10 +70,10 @@ let package = Package(
             dependencies: ["ArchiveModel", "ContentReader", "Enrichment", "Knowledge"],
             path: "Benchmarks/EnrichmentBenchmark"
         ),
-        .target(name: "TestSupport", dependencies: ["ArchiveModel"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ArchiveModel", "SiteIndex"], path: "Tests/TestSupport"),
         .testTarget(name: "ArchiveModelTests", dependencies: ["ArchiveModel"]),
         .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader", "TestSupport"]),
-        .testTarget(name: "SiteIndexTests", dependencies: ["SiteIndex"]),
+        .testTarget(name: "SiteIndexTests", dependencies: ["SiteIndex", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuilder", "TestSupport"]),
         .testTarget(
             name: "EnrichmentTests", dependencies: ["Enrichment", "Knowledge", "ContentReader", "Rendering", "TestSupport"]),

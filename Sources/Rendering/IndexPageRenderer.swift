@@ -201,6 +201,39 @@ public struct IndexPageRenderer: Sendable {
 
     private func pageCount(_ items: Int) -> Int { Pagination.pageCount(items: items, size: pageSize) }
 
+    /// The list pages that can show differently after the articles at `positions` changed in
+    /// place (`SiteIndex.updating`, which keeps every article where it was): the page of each
+    /// list that shows them, and the single pages. Nil when any may: an edited article's tags
+    /// changed, which changes tag lists and the tag index.
+    public func pagesChanged(at positions: [Int], from previous: SiteIndex) -> Set<IndexPage>? {
+        var pages: Set<IndexPage> = [.about, .search, .notFound]
+        func page(showing position: Int, in list: [Int]) -> Int? {
+            let offset = SortedSearch.firstIndex(atOrAfter: position, in: list)
+            return offset < list.count && list[offset] == position ? offset / pageSize + 1 : nil
+        }
+        for position in positions {
+            let article = index.articles[position]
+            guard previous.articles[position].tags == article.tags else { return nil }
+            pages.insert(.home(page: position / pageSize + 1))
+            for (number, tag) in index.tags.enumerated() {
+                if let shown = page(showing: position, in: tag.articles) { pages.insert(.tag(number, page: shown)) }
+            }
+            guard let date = article.date else {
+                guard let shown = page(showing: position, in: index.undated) else { return nil }
+                pages.insert(.undated(page: shown))
+                continue
+            }
+            guard let y = index.years.firstIndex(where: { $0.year == date.year }),
+                let m = index.years[y].months.firstIndex(where: { $0.month == date.month }),
+                let inYear = page(showing: position, in: index.years[y].articles),
+                let inMonth = page(showing: position, in: index.years[y].months[m].articles)
+            else { return nil }
+            pages.insert(.year(y, page: inYear))
+            pages.insert(.month(year: y, month: m, page: inMonth))
+        }
+        return pages
+    }
+
     private func yearLinks(current: Int?) -> [LinkView] {
         index.years.map {
             LinkView(

@@ -172,6 +172,30 @@ public struct QuotePageRenderer: Sendable {
     }
 
     private func pageCount(_ items: Int) -> Int { Pagination.pageCount(items: items, size: Self.pageSize) }
+
+    /// The numbers of the quotation index pages that can show differently after the articles at
+    /// `positions` changed in place (`SiteIndex.updating`) from how `previous` had them: those
+    /// showing their quotations, every later one when their number changed (the rest move), and
+    /// the first when the total did (it shows it). Nil when any may: the number of pages changed,
+    /// or a speaker they quote changed type or lost or gained a page.
+    public func indexPagesChanged(at positions: [Int], from previous: SiteIndex) -> Set<Int>? {
+        let all = index.quotes.all
+        guard pageCount(all.count) == pageCount(previous.quotes.all.count) else { return nil }
+        var numbers: Set<Int> = all.count == previous.quotes.all.count ? [] : [1]
+        for position in positions {
+            let old = previous.articles[position].quotes
+            let new = index.articles[position].quotes
+            for id in Set((old + new).compactMap(\.speakerID))
+            where previous.entities.types[id] != index.entities.types[id] {
+                return nil
+            }
+            let first = SortedSearch.firstIndex(in: all) { $0.article >= position }
+            let end = old.count == new.count ? first + new.count : all.count
+            guard first < end else { continue }
+            numbers.formUnion((first / Self.pageSize + 1)...((end - 1) / Self.pageSize + 1))
+        }
+        return numbers
+    }
 }
 
 /// The fields of `quotes.mustache` and `speakers.mustache`: the list fields plus `quotes` and `speakers`.

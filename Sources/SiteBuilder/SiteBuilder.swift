@@ -225,6 +225,13 @@ public struct SiteBuilder: Sendable {
         let indexRenderer = IndexPageRenderer(index: index, templates: templates, config: config)
         let entityRenderer = EntityPageRenderer(index: index, templates: templates, config: config)
         let quoteRenderer = QuotePageRenderer(index: index, templates: templates, config: config)
+        // After articles changed in place, only the list pages that show them can have changed.
+        let changedLists = updated.flatMap { updated in
+            cache?.index.flatMap { indexRenderer.pagesChanged(at: updated.positions, from: $0) }
+        }
+        let changedQuotePages = updated.flatMap { updated in
+            cache?.index.flatMap { quoteRenderer.indexPagesChanged(at: updated.positions, from: $0) }
+        }
         let indexPages = indexRenderer.pages
         let entityPages = entityRenderer.pages
         let quotePages = quoteRenderer.pages
@@ -238,7 +245,8 @@ public struct SiteBuilder: Sendable {
             indexPages, kind: "index", to: stage, fingerprint: indexRenderer.fingerprint,
             previous: previous.map {
                 PreviousPages(IndexPageRenderer(index: $0, templates: templates, config: config))
-            }, mustCheck: { _ in !listsUnchanged }, progress: (0, total),
+            }, mustCheck: { page in !listsUnchanged && changedLists?.contains(page) != false },
+            progress: (0, total),
             renderLaterAt: renderLater ? indexRenderer.sitePath : nil
         ) { indexRenderer.render($0) }
         clock.lap("list pages")
@@ -262,8 +270,11 @@ public struct SiteBuilder: Sendable {
             },
             mustCheck: { page in
                 guard !listsUnchanged else { return false }
-                guard let touched, case .speaker(let id, _) = page else { return true }
-                return touched.contains(id)
+                switch page {
+                case .speaker(let id, _): return touched?.contains(id) ?? true
+                case .index(let number): return changedQuotePages?.contains(number) ?? true
+                case .speakers: return true
+                }
             }, progress: (indexPages.count + entityPages.count, total),
             renderLaterAt: renderLater ? quoteRenderer.sitePath : nil
         ) { quoteRenderer.render($0) }
