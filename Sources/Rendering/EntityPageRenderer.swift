@@ -19,6 +19,8 @@ public struct EntityPageRenderer: Sendable {
     var urls: SiteURLs { site.urls }
     /// Entities per page on the index pages.
     static let indexPageSize = 100
+    /// Each entity's timeline, drawn once for all its pages (a hundred for a much-named entity).
+    private let timelines = Memo<String>()
 
     public init(index: SiteIndex, templates: TemplateSet, config: SiteConfig) {
         self.index = index
@@ -76,7 +78,7 @@ public struct EntityPageRenderer: Sendable {
         let page = Page(number: number, count: pageCount(entry.articles.count, size: size), items: articles[...])
         var view = EntityPageView(
             entry: entry, articles: articles, companions: companions,
-            timeline: TimelineSVG.render(months: entry.months),
+            timeline: timelines.value(for: entry.entity.id) { TimelineSVG.render(months: entry.months) },
             pagination: PaginationView(page: page, basePath: basePath, urls: urls))
         let quotes = QuotePageRenderer(index: index, templates: templates, config: site.config)
         view.quotes = quotes.latest(of: entry.entity.id)

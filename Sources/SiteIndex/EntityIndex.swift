@@ -173,7 +173,7 @@ public struct EntityIndex: Sendable {
 }
 
 /// Values worked out on first use and kept, safe to share between tasks.
-final class Memo<Value>: @unchecked Sendable {
+public final class Memo<Value>: @unchecked Sendable {
     // @unchecked: `values` is read and written only under `lock`.
     private let lock = NSLock()
     private var values: [String: Value] = [:]
@@ -185,7 +185,10 @@ final class Memo<Value>: @unchecked Sendable {
         return copy
     }
 
-    func value(for key: String, make: () -> Value) -> Value {
+    public init() {}
+
+    /// The value for `key`, made by `make` the first time.
+    public func value(for key: String, make: () -> Value) -> Value {
         if let known = lock.withLock({ values[key] }) { return known }
         let made = make()
         lock.withLock { values[key] = made }
