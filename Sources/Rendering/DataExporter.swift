@@ -33,19 +33,40 @@ public struct DataExporter: Sendable {
         switch file {
         case .articles: lines(index.articles.lazy.map(article), emit: emit)
         case .entities: lines(entityList(), emit: emit)
-        case .quotes: lines(index.quotes.all.lazy.map(quote), emit: emit)
+        case .quotes:
+            // An article's date and address, the same for all its quotations, are made once.
+            var article = -1
+            var shared = (date: JSONValue.null, page: "")
+            lines(
+                index.quotes.all.lazy.map { entry in
+                    if entry.article != article {
+                        article = entry.article
+                        let summary = index.articles[article]
+                        shared = (date(summary.date), urls.absolute(urls.article(summary.slug)) + "#")
+                    }
+                    return quote(entry, date: shared.date, page: shared.page)
+                }, emit: emit)
         case .quotesCSV: quotesCSV(emit: emit)
         }
     }
 
-    /// A JSON array with one element per line: readable, diffable, and streamable by line.
+    /// A JSON array with one element per line: readable, diffable, and streamable by line. Lines
+    /// are handed on about 64 KB at a time.
     private func lines(_ items: some Sequence<JSONValue>, emit: (String) -> Void) {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 17)
         var first = true
         for item in items {
-            emit((first ? "[\n" : ",\n") + item.serialized())
+            out.append(contentsOf: (first ? "[\n" : ",\n").utf8)
+            item.write(into: &out)
             first = false
+            if out.count >= 1 << 16 {
+                emit(String(decoding: out, as: UTF8.self))
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        emit(first ? "[]\n" : "\n]\n")
+        out.append(contentsOf: (first ? "[]\n" : "\n]\n").utf8)
+        emit(String(decoding: out, as: UTF8.self))
     }
 
     private func date(_ date: ArticleDate?) -> JSONValue {
@@ -95,11 +116,8 @@ public struct DataExporter: Sendable {
     /// `slug#q3`: unique across the archive and the fragment of the quotation's permalink.
     private func quoteID(_ summary: ArticleSummary, _ quote: QuoteRef) -> String { "\(summary.slug)#\(quote.id)" }
 
-    private func permalink(_ summary: ArticleSummary, _ quote: QuoteRef) -> String {
-        urls.absolute(urls.article(summary.slug)) + "#" + quote.id
-    }
-
-    private func quote(_ entry: QuoteIndex.Entry) -> JSONValue {
+    /// A quotation; `date` and `page` (its article's address with `#`) are its article's.
+    private func quote(_ entry: QuoteIndex.Entry, date: JSONValue, page: String) -> JSONValue {
         let summary = index.articles[entry.article]
         let quote = summary.quotes[entry.quote]
         var target: [(String, JSONValue)] = [("source", .string(summary.path))]
@@ -120,8 +138,8 @@ public struct DataExporter: Sendable {
                 ))
         }
         return .object([
-            ("id", .string(quoteID(summary, quote))), ("url", .string(permalink(summary, quote))),
-            ("article", .string(summary.slug)), ("date", date(summary.date)), ("text", .string(quote.fullText)),
+            ("id", .string(quoteID(summary, quote))), ("url", .string(page + quote.id)),
+            ("article", .string(summary.slug)), ("date", date), ("text", .string(quote.fullText)),
             ("kind", .string(quote.kind.rawValue)),
             (
                 "speaker",
@@ -138,32 +156,60 @@ public struct DataExporter: Sendable {
     public static let csvColumns = ["article", "date", "speaker", "speaker_entity", "kind", "text", "permalink"]
 
     private func quotesCSV(emit: (String) -> Void) {
-        emit(Self.csvColumns.joined(separator: ",") + "\r\n")
+        // Rows go into one byte buffer, handed on 64 KB at a time; an article's fields shared by its
+        // quotations (date, page address) are made once: 111,000 rows at 10,000 articles.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 17)
+        out.append(contentsOf: (Self.csvColumns.joined(separator: ",") + "\r\n").utf8)
+        var article = -1
+        var timestamp = ""
+        var page = ""
         for entry in index.quotes.all {
             let summary = index.articles[entry.article]
+            if entry.article != article {
+                article = entry.article
+                timestamp = summary.date.map(FeedRenderer.timestamp) ?? ""
+                page = urls.absolute(urls.article(summary.slug)) + "#"
+            }
             let quote = summary.quotes[entry.quote]
-            let row = [
-                summary.slug, summary.date.map(FeedRenderer.timestamp) ?? "",
-                quote.speakerName ?? quote.speakerDescription ?? "", quote.speakerID ?? "", quote.kind.rawValue,
-                quote.fullText, permalink(summary, quote),
+            let fields = [
+                summary.slug, timestamp, quote.speakerName ?? quote.speakerDescription ?? "", quote.speakerID ?? "",
+                quote.kind.rawValue, quote.fullText, page + quote.id,
             ]
-            emit(row.map(Self.csvField).joined(separator: ",") + "\r\n")
+            for (number, field) in fields.enumerated() {
+                if number > 0 { out.append(UInt8(ascii: ",")) }
+                Self.appendCSVField(field, to: &out)
+            }
+            out.append(contentsOf: [0x0D, 0x0A])
+            if out.count >= 1 << 16 {
+                emit(String(decoding: out, as: UTF8.self))
+                out.removeAll(keepingCapacity: true)
+            }
         }
+        emit(String(decoding: out, as: UTF8.self))
     }
 
     /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
     public static func csvField(_ text: String) -> String {
-        // Bytes, not Foundation's replacingOccurrences: this runs for every field of 100,000s of rows.
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            return text
+        var out: [UInt8] = []
+        appendCSVField(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `csvField` appended to a row, scanning the text's contiguous UTF-8 bytes.
+    static func appendCSVField(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            out.append(0x22)
+            for byte in bytes {
+                out.append(byte)
+                if byte == 0x22 { out.append(0x22) }
+            }
+            out.append(0x22)
         }
-        var field: [UInt8] = [0x22]
-        field.reserveCapacity(text.utf8.count + 8)
-        for byte in text.utf8 {
-            field.append(byte)
-            if byte == 0x22 { field.append(0x22) }
-        }
-        field.append(0x22)
-        return String(decoding: field, as: UTF8.self)
     }
 }

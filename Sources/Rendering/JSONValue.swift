@@ -23,7 +23,8 @@ public indirect enum JSONValue: Sendable, Hashable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout [UInt8], forScript: Bool) {
+    /// Appends the JSON text to `out` (`serialized` without making a string of each value).
+    func write(into out: inout [UInt8], forScript: Bool = false) {
         switch self {
         case .string(let text): Self.writeString(text, into: &out, forScript: forScript)
         case .int(let value): out.append(contentsOf: String(value).utf8)
