@@ -119,8 +119,12 @@ public struct EntityRef: Sendable, Hashable {
     static func shortened(_ text: String, limit: Int = contextLimit) -> String {
         // No more UTF-8 bytes than the limit means no more characters: most text is that short, and
         // its byte count is known without walking it (`QuoteRef.text` shortens on every use).
-        guard text.utf8.count > limit, text.count > limit else { return text }
-        let cut = text.prefix(limit)
+        // Walks at most `limit` characters, not the whole text as counting it would.
+        guard text.utf8.count > limit,
+            let limitIndex = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+            limitIndex < text.endIndex
+        else { return text }
+        let cut = text[..<limitIndex]
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + "…"
     }

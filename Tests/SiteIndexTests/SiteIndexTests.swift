@@ -86,3 +86,31 @@ struct PaginationTests {
         #expect(Pagination.range(of: 4, size: 10, count: 25).isEmpty)
     }
 }
+
+struct ShortenedTextTests {
+    /// The first way of shortening, counting every character, for comparison.
+    func reference(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+
+    @Test func cutsAtAWordWithinTheLimitCountingCharactersNotBytes() {
+        #expect(EntityRef.shortenedText("short", limit: 10) == "short")
+        #expect(EntityRef.shortenedText("one two three four", limit: 10) == "one two…")
+        #expect(EntityRef.shortenedText("éééééééééé", limit: 10) == "éééééééééé")
+        let pieces = ["e", "é", "e\u{301}", "👩🏽‍⚕️", " ", "“", "word", "中"]
+        var state: UInt64 = 5
+        for _ in 0..<3000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var text = ""
+            for _ in 0..<Int((state >> 40) % 30) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            let limit = Int(state % 25)
+            #expect(EntityRef.shortenedText(text, limit: limit) == reference(text, limit: limit), "\(text) \(limit)")
+        }
+    }
+}
