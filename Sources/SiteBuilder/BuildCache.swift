@@ -194,8 +194,10 @@ public final class BuildCache: @unchecked Sendable {
                 if let old = entries[path]?.outcome.summary { changed.append(old) }
                 if let new = entry.outcome.summary { changed.append(new) }
             }
-            for (path, entry) in entries where paths?.contains(path) == false {
-                if let old = entry.outcome.summary { changed.append(old) }
+            if let paths {
+                for (path, entry) in entries where !paths.contains(path) {
+                    if let old = entry.outcome.summary { changed.append(old) }
+                }
             }
             return changed
         }

@@ -161,20 +161,22 @@ public struct SiteIndex: Sendable {
     /// time. Also returns the positions of the edited articles. Nil when an edit would move an
     /// article or is not in the index.
     public func updating(_ edits: [Edit], entityDetails: (String) -> Entity?) -> (index: SiteIndex, positions: [Int])? {
-        var byPath: [String: Int] = [:]
-        for (offset, edit) in edits.enumerated() { byPath[edit.summary.path] = offset }
         var copy = self
         var positions: [Int] = []
-        for position in articles.indices {
-            guard let offset = byPath[articles[position].path] else { continue }
+        for edit in edits {
+            let new = edit.summary
+            // Where an article with the new summary's date, slug (and title) sorts: the old one's
+            // place if it kept them (found by binary search, not by looking at every path).
+            let position = SortedSearch.firstIndex(in: articles) { !ArticleSummary.newestFirst($0, new) }
+            guard position < articles.count, articles[position].path == new.path, !positions.contains(position)
+            else { return nil }
             let old = articles[position]
-            let new = edits[offset].summary
             guard old.date == new.date, old.slug == new.slug, old.date != nil || old.title == new.title else {
                 return nil
             }
             copy.articles[position] = new
-            copy.articleHashes[position] = edits[offset].hash
-            copy.articleDataHashes[position] = edits[offset].dataHash
+            copy.articleHashes[position] = edit.hash
+            copy.articleDataHashes[position] = edit.dataHash
             if old.entities != new.entities {
                 copy.entities = copy.entities.updating(
                     position: position, old: old, articles: copy.articles, details: entityDetails)
