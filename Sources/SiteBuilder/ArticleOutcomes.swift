@@ -1,0 +1,56 @@
+import ArchiveModel
+import ContentReader
+
+/// Reading, enriching and rendering the articles of a build, or taking them from the cache.
+extension SiteBuilder {
+    /// Every article's outcome, in the order of `paths`. Unchanged articles are taken from the
+    /// cache in one quick pass; the rest are built in parallel.
+    /// With `onlyChanged`, the files of other paths are taken to be as they were, without a look.
+    func articleOutcomes(_ paths: [String], tools: ArticleJob.Tools, onlyChanged: Set<String>?) async
+        -> [ArticleJob.Outcome]
+    {
+        let source = options.source.path
+        let includeDrafts = options.includeDrafts
+        var outcomes = [ArticleJob.Outcome?](repeating: nil, count: paths.count)
+        var work: [Int] = []
+        var looked = paths.indices.map { $0 }
+        // serve, with the same files as the last build: its outcomes serve again but for the files
+        // the watcher reported, and its article pages are kept in one go.
+        if let onlyChanged, let last = tools.cache?.lastOutcomes(templates: tools.templates),
+            last.count == paths.count, tools.cache?.paths == paths
+        {
+            looked = onlyChanged.compactMap { path in
+                let index = SortedSearch.firstIndex(in: paths) { !ContentScanner.bytesPrecede($0, path) }
+                return index < paths.count && paths[index] == path ? index : nil
+            }.sorted()
+            let changed = Set(looked)
+            var keptPages: [String] = []
+            for (position, var outcome) in last.enumerated() where !changed.contains(position) {
+                outcome.reused = true
+                outcome.rerendered = false
+                if let summary = outcome.summary { keptPages.append("articles/\(summary.slug)/index.html") }
+                outcomes[position] = outcome
+            }
+            tools.stage.keep(lastBuilt: keptPages)
+        }
+        for position in looked {
+            let job = ArticleJob(path: paths[position], source: source, includeDrafts: includeDrafts)
+            if let reused = job.reuse(with: tools, checkingFile: onlyChanged?.contains(paths[position]) ?? true) {
+                outcomes[position] = reused
+            } else {
+                work.append(position)
+            }
+        }
+        let reused = paths.count - work.count
+        let built = await concurrentMap(
+            work, limit: options.concurrency,
+            progress: progress.map { tell in
+                { tell(BuildProgress(stage: .articles, done: reused + $0, total: paths.count)) }
+            }
+        ) { position in
+            ArticleJob(path: paths[position], source: source, includeDrafts: includeDrafts).run(with: tools)
+        }
+        for (position, outcome) in zip(work, built) { outcomes[position] = outcome }
+        return outcomes.compactMap { $0 }
+    }
+}
