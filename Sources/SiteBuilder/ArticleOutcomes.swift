@@ -25,13 +25,21 @@ extension SiteBuilder {
             }.sorted()
             let changed = Set(looked)
             var keptPages: [String] = []
+            var keptPositions: [Int] = []
             for (position, var outcome) in last.enumerated() where !changed.contains(position) {
                 outcome.reused = true
                 outcome.rerendered = false
-                if let summary = outcome.summary { keptPages.append("articles/\(summary.slug)/index.html") }
+                if let summary = outcome.summary {
+                    keptPages.append("articles/\(summary.slug)/index.html")
+                    keptPositions.append(position)
+                }
                 outcomes[position] = outcome
             }
-            tools.stage.keep(lastBuilt: keptPages)
+            // A page that is not there after all is looked at again below, as a changed file is.
+            for missing in tools.stage.keep(lastBuilt: keptPages) {
+                outcomes[keptPositions[missing]] = nil
+                looked.append(keptPositions[missing])
+            }
         }
         for position in looked {
             let job = ArticleJob(path: paths[position], source: source, includeDrafts: includeDrafts)

@@ -17,12 +17,19 @@ extension SiteBuilder {
         var work: [Page] = []
         var keptFiles: [String] = []
         let entries = table?.entries(pages)
+        // Pages that cannot have changed keep their files, all at once (in memory without a look
+        // each); one that is not there after all is rendered again.
+        var unchanged: [(page: Page, file: String)] = []
         for (position, page) in pages.enumerated() {
-            if let entries, !mustCheck(page), let previous = entries[position], stage.keep(previous.file) {
-                keptFiles.append(previous.file)
+            if let entries, !mustCheck(page), let previous = entries[position] {
+                unchanged.append((page, previous.file))
             } else {
                 work.append(page)
             }
+        }
+        let missing = Set(stage.keep(lastBuilt: unchanged.map(\.file)))
+        for (offset, candidate) in unchanged.enumerated() {
+            if missing.contains(offset) { work.append(candidate.page) } else { keptFiles.append(candidate.file) }
         }
         // Fingerprints first, a few large chunks at a time: most take a few dozen hashes, less than
         // a task of its own would cost (5,500 list pages after an edit at 10,000 articles).

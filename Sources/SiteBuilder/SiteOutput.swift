@@ -11,8 +11,10 @@ protocol SiteOutput: Sendable {
     func stream(to relativePath: String, _ produce: @escaping @Sendable ((String) -> Void) -> Void) throws(Diagnostic)
     /// Keeps the previous build's file at `relativePath`; false when there is none.
     func keep(_ relativePath: String) -> Bool
-    /// Keeps files that the last build wrote or kept, known to be there without a look.
-    func keep(lastBuilt relativePaths: [String])
+    /// Keeps files that the last build wrote or kept, at once; returns the positions in
+    /// `relativePaths` of those that are not there (in memory none are missing: the last
+    /// generation is the last build's).
+    func keep(lastBuilt relativePaths: [String]) -> [Int]
     /// Whether `renderLater` is worth calling: it renders after the build has finished (serve).
     var rendersPagesLater: Bool { get }
     /// Writes the HTML `render` makes, when it is first read or soon after `commit` (in memory),
@@ -26,8 +28,8 @@ protocol SiteOutput: Sendable {
 }
 
 extension SiteOutput {
-    func keep(lastBuilt relativePaths: [String]) {
-        for path in relativePaths { _ = keep(path) }
+    func keep(lastBuilt relativePaths: [String]) -> [Int] {
+        relativePaths.indices.filter { !keep(relativePaths[$0]) }
     }
 }
 
@@ -190,8 +192,9 @@ final class MemoryStage: SiteOutput, @unchecked Sendable {
         return true
     }
 
-    func keep(lastBuilt relativePaths: [String]) {
+    func keep(lastBuilt relativePaths: [String]) -> [Int] {
         lock.withLock { kept.append(contentsOf: relativePaths) }
+        return []
     }
 
     func copyTree(_ folder: URL, files relativePaths: [String], prefix: String) throws(Diagnostic) -> [String] {

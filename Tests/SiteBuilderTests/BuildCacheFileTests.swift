@@ -102,6 +102,24 @@ struct BuildCacheFileTests {
         #expect(try await build(site).reused == people.count + 1)
     }
 
+    /// A page the cache says is kept but that was deleted from the output is rendered again.
+    @Test func aKeptPageMissingFromTheOutputIsRenderedAgain() async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = try await build(site)
+        let gone = ["tags/shared/index.html", "people/graham-pell/index.html", "articles/story-0/index.html"]
+        for path in gone {
+            #expect(site.output(path) != nil, "\(path) was not built")
+            try FileManager.default.removeItem(at: site.output.appendingPathComponent(path))
+        }
+        // An edit that no list shows, so that every list and entity page is kept, not looked at.
+        try EditedArchive.apply("above", to: site)
+        let report = try await build(site)
+        #expect(report.reusedPages == report.pages - report.articles - 2, "the two deleted pages were kept")
+        for path in gone { #expect(site.output(path) != nil, "\(path) is still missing") }
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "page deleted")
+    }
+
     @Test func aFailedBuildLeavesOutputAndCacheForTheNextBuild() async throws {
         let site = try site()
         defer { site.remove() }
