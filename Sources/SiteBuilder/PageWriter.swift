@@ -6,9 +6,11 @@ extension SiteBuilder {
     /// Renders and writes pages in parallel; returns the write failures. With a cache, a page that
     /// `mustCheck` says cannot have changed, or whose fingerprint is what it was in the previous
     /// build, is kept from the previous output instead. A previous build in another process left no
-    /// fingerprints: `previous` works out its pages' from its index.
+    /// fingerprints: `previous` works out its pages' from its index. With `listsFiles`, also
+    /// returns each page's file as the build leaves it (`pageFiles`, for the cache on disk).
     func write<Page: Sendable & Hashable>(
-        _ pages: [Page], kind: String, to stage: any SiteOutput, fingerprint: @escaping @Sendable (Page) -> Int,
+        listsFiles: Bool, _ pages: [Page], kind: String, to stage: any SiteOutput,
+        fingerprint: @escaping @Sendable (Page) -> Int,
         previous: PreviousPages<Page>?, mustCheck: (Page) -> Bool, progress counts: (before: Int, total: Int)?,
         renderLaterAt sitePath: (@Sendable (Page) -> String?)? = nil,
         render: @escaping @Sendable (Page) -> RenderedPage?
@@ -84,7 +86,7 @@ extension SiteBuilder {
         }
         return (
             kind, results.compactMap(\.error), kept, keptFiles + results.compactMap(\.file),
-            table?.currentFiles(pages) ?? pages.map { _ in "" }
+            listsFiles ? table?.currentFiles(pages) ?? pages.map { _ in "" } : []
         )
     }
 }

@@ -104,6 +104,7 @@ public struct SiteBuilder: Sendable {
         }
         do throws(DiagnosticError) {
             let built = try await builder.buildPages(
+                listsPageFiles: onDisk,
                 config: config, templates: templates, enricher: ArticleEnricher(gazetteer: gazetteer), stage: stage,
                 clock: &clock)
             if onDisk {
@@ -148,8 +149,11 @@ public struct SiteBuilder: Sendable {
         return Int(truncatingIfNeeded: hasher.finalize())
     }
 
+    /// `listsPageFiles`: work out every cross-article page's file for the cache on disk (serve's
+    /// cache, in memory, needs no list).
     private func buildPages(
-        config: SiteConfig, templates: TemplateSet, enricher: ArticleEnricher, stage: any SiteOutput,
+        listsPageFiles: Bool, config: SiteConfig, templates: TemplateSet, enricher: ArticleEnricher,
+        stage: any SiteOutput,
         clock: inout PhaseClock
     ) async throws(DiagnosticError) -> (
         report: BuildReport, index: SiteIndex, paths: [String], pathSet: Set<String>?, outcomes: [ArticleJob.Outcome],
@@ -242,6 +246,7 @@ public struct SiteBuilder: Sendable {
         // The last build's pages, to compare with, when its cache came from disk.
         let previous = cache?.hasRestoredPages == true ? cache?.index : nil
         let writtenIndex = await write(
+            listsFiles: listsPageFiles,
             indexPages, kind: "index", to: stage, fingerprint: indexRenderer.fingerprint,
             previous: previous.map {
                 PreviousPages(IndexPageRenderer(index: $0, templates: templates, config: config))
@@ -251,6 +256,7 @@ public struct SiteBuilder: Sendable {
         ) { indexRenderer.render($0) }
         clock.lap("list pages")
         let writtenEntities = await write(
+            listsFiles: listsPageFiles,
             entityPages, kind: "entity", to: stage, fingerprint: entityRenderer.fingerprint,
             previous: previous.map {
                 PreviousPages(EntityPageRenderer(index: $0, templates: templates, config: config))
@@ -264,6 +270,7 @@ public struct SiteBuilder: Sendable {
         ) { entityRenderer.render($0) }
         clock.lap("entity pages")
         let writtenQuotes = await write(
+            listsFiles: listsPageFiles,
             quotePages, kind: "quote", to: stage, fingerprint: quoteRenderer.fingerprint,
             previous: previous.map {
                 PreviousPages(QuotePageRenderer(index: $0, templates: templates, config: config))
@@ -284,6 +291,7 @@ public struct SiteBuilder: Sendable {
             index: index, config: config, bodies: feedBodies(index, limit: config.feedLimit, tools: tools))
         let previousBodies = cache?.previousBodies ?? [:]
         let published = await write(
+            listsFiles: listsPageFiles,
             publication.pages, kind: "published", to: stage, fingerprint: publication.fingerprint,
             previous: previous.map {
                 PreviousPages(PublicationRenderer(index: $0, config: config, bodies: previousBodies))
