@@ -42,6 +42,13 @@ public enum ContentScanner {
         return paths.sorted(by: bytesPrecede)
     }
 
+    /// Where `path` is in `sorted`, a list sorted as `articlePaths` sorts (binary search); nil when
+    /// it is not there.
+    public static func position(of path: String, in sorted: [String]) -> Int? {
+        let index = SortedSearch.firstIndex(in: sorted) { !bytesPrecede($0, path) }
+        return index < sorted.count && sorted[index] == path ? index : nil
+    }
+
     /// Whether `first`'s UTF-8 bytes sort before `second`'s, compared with memcmp (the UTF-8 views'
     /// generic `lexicographicallyPrecedes` was a tenth of a serve rebuild at 10,000 articles).
     public static func bytesPrecede(_ first: String, _ second: String) -> Bool {

@@ -1,4 +1,3 @@
-import ArchiveModel
 import ContentReader
 
 /// Reading, enriching and rendering the articles of a build, or taking them from the cache.
@@ -13,16 +12,13 @@ extension SiteBuilder {
         let includeDrafts = options.includeDrafts
         var outcomes = [ArticleJob.Outcome?](repeating: nil, count: paths.count)
         var work: [Int] = []
-        var looked = paths.indices.map { $0 }
+        var looked = Array(paths.indices)
         // serve, with the same files as the last build: its outcomes serve again but for the files
         // the watcher reported, and its article pages are kept in one go.
         if let onlyChanged, let last = tools.cache?.lastOutcomes(templates: tools.templates),
             last.count == paths.count, tools.cache?.paths == paths
         {
-            looked = onlyChanged.compactMap { path in
-                let index = SortedSearch.firstIndex(in: paths) { !ContentScanner.bytesPrecede($0, path) }
-                return index < paths.count && paths[index] == path ? index : nil
-            }.sorted()
+            looked = onlyChanged.compactMap { ContentScanner.position(of: $0, in: paths) }.sorted()
             let changed = Set(looked)
             var keptPages: [String] = []
             var keptPositions: [Int] = []

@@ -1,4 +1,3 @@
-import ArchiveModel
 import ContentReader
 import Foundation
 
@@ -17,10 +16,7 @@ enum ChangedPaths {
     static func articlePaths(after changes: Set<String>, previous: [String], source: URL) -> [String]? {
         let folder = ContentScanner.articlesFolder
         // `previous` is sorted: looked up by binary search rather than hashing 10,000 paths.
-        func known(_ path: String) -> Bool {
-            let index = SortedSearch.firstIndex(in: previous) { !ContentScanner.bytesPrecede($0, path) }
-            return index < previous.count && previous[index] == path
-        }
+        func known(_ path: String) -> Bool { ContentScanner.position(of: path, in: previous) != nil }
         var added: [String] = []
         var removed = Set<String>()
         var removedFolders: [String] = []

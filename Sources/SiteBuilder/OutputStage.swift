@@ -174,14 +174,14 @@ struct OutputStage: SiteOutput {
         return skipped
     }
 
-    /// Hard-links a file of the current output folder into the stage (for a page that has not
-    /// changed since the last build); false when there is no such file or linking fails.
     var rendersPagesLater: Bool { false }
 
     func renderLater(to relativePath: String, _ render: @escaping @Sendable () -> String) throws(Diagnostic) {
         try write(render(), to: relativePath)
     }
 
+    /// Hard-links a file of the current output folder into the stage (for a page that has not
+    /// changed since the last build); false when there is no such file or linking fails.
     func keep(_ relativePath: String) -> Bool {
         if let previousFiles {
             // A file the last build made (so a path already checked), and still there: nothing to do.
