@@ -183,17 +183,12 @@ public struct SiteBuilder: Sendable {
         }
         // The same files as the last build (serve, after an edit): not hashed again.
         let keptPaths = cache?.paths == paths ? nil : Set(paths)
-        // When the changes show on no list (text edited around the quotations, say), the last
-        // index serves again with the new summaries swapped in, and no list, entity or quotation
-        // page needs looking at: all are kept. When articles changed in place (the same date and
-        // slug), the last index is updated for them alone.
+        // When articles changed in place (the same date and slug), the last index is updated for
+        // them alone.
         let edits = cache?.edits(keeping: keptPaths)
-        let patched = edits.flatMap { $0.listsSame ? cache?.index?.replacing($0.edits) : nil }
-        let updated =
-            patched != nil
-            ? nil : edits.flatMap { cache?.index?.updating($0.edits, entityDetails: enricher.gazetteer.entity(id:)) }
-        // A patched or updated index has the last good build's slugs.
-        for duplicate in patched == nil && updated == nil ? SiteIndex.duplicateSlugs(in: summaries) : [] {
+        let updated = edits.flatMap { cache?.index?.updating($0.edits, entityDetails: enricher.gazetteer.entity(id:)) }
+        // An updated index has the last good build's slugs.
+        for duplicate in updated == nil ? SiteIndex.duplicateSlugs(in: summaries) : [] {
             diagnostics.append(
                 Diagnostic(
                     file: duplicate.second, line: 1, column: 1,
@@ -204,12 +199,11 @@ public struct SiteBuilder: Sendable {
 
         let index: SiteIndex
         let listsUnchanged: Bool
-        if let patched {
-            index = patched
-            listsUnchanged = true
-        } else if let updated {
+        if let updated {
             index = updated.index
-            listsUnchanged = false
+            // Edits that show on no list (text edited around the quotations, say) leave every list,
+            // entity and quotation page as it was: none needs looking at.
+            listsUnchanged = edits?.listsSame == true
         } else {
             index = SiteIndex(
                 summaries: summaries, hashes: hashes, dataHashes: dataHashes,

@@ -52,26 +52,6 @@ public struct SiteIndex: Sendable {
     /// of an index is worked out from that.
     public func listsSame(as other: SiteIndex) -> Bool { articleHashes == other.articleHashes }
 
-    /// This index with some articles' summaries replaced (found by their source file) by summaries
-    /// that show the same on every list — the same `articleHash` — but may differ in the rest
-    /// (where their quotations are in the file): nothing else of the index can have changed, so
-    /// nothing is worked out again. Nil when a replaced article is not in the index or would show
-    /// differently.
-    public func replacing(_ replacements: [Edit]) -> SiteIndex? {
-        var byPath: [String: Int] = [:]
-        for (offset, replacement) in replacements.enumerated() { byPath[replacement.summary.path] = offset }
-        var copy = self
-        var found = 0
-        for position in articles.indices {
-            guard let offset = byPath[articles[position].path] else { continue }
-            guard articleHashes[position] == replacements[offset].hash else { return nil }
-            copy.articles[position] = replacements[offset].summary
-            copy.articleDataHashes[position] = replacements[offset].dataHash
-            found += 1
-        }
-        return found == replacements.count ? copy : nil
-    }
-
     /// The hash of everything the summary at `position` holds, for files that show all of it.
     public func articleDataHash(_ position: Int) -> Int { articleDataHashes[position] }
 
@@ -158,7 +138,7 @@ public struct SiteIndex: Sendable {
     /// that keep their place in every list of dates: the same date and slug (and title, undated).
     /// Only what the edited articles touch is worked out again — their tags, entities and
     /// quotations — giving what `init` would give from all the summaries, in a fraction of its
-    /// time. Also returns the positions of the edited articles. Nil when an edit would move an
+    /// time (for edits that show the same on every list, only the summaries are swapped in). Also returns the positions of the edited articles. Nil when an edit would move an
     /// article or is not in the index.
     public func updating(_ edits: [Edit], entityDetails: (String) -> Entity?) -> (index: SiteIndex, positions: [Int])? {
         var copy = self
