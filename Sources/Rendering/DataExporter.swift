@@ -53,20 +53,16 @@ public struct DataExporter: Sendable {
     /// A JSON array with one element per line: readable, diffable, and streamable by line. Lines
     /// are handed on about 64 KB at a time.
     private func lines(_ items: some Sequence<JSONValue>, emit: (String) -> Void) {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 17)
+        var out = ByteChunks()
         var first = true
         for item in items {
-            out.append(contentsOf: (first ? "[\n" : ",\n").utf8)
-            item.write(into: &out)
+            out.bytes.append(contentsOf: (first ? "[\n" : ",\n").utf8)
+            item.write(into: &out.bytes)
             first = false
-            if out.count >= 1 << 16 {
-                emit(String(decoding: out, as: UTF8.self))
-                out.removeAll(keepingCapacity: true)
-            }
+            out.handOnIfFull(emit)
         }
-        out.append(contentsOf: (first ? "[]\n" : "\n]\n").utf8)
-        emit(String(decoding: out, as: UTF8.self))
+        out.bytes.append(contentsOf: (first ? "[]\n" : "\n]\n").utf8)
+        out.handOn(emit)
     }
 
     private func date(_ date: ArticleDate?) -> JSONValue {
@@ -156,11 +152,9 @@ public struct DataExporter: Sendable {
     public static let csvColumns = ["article", "date", "speaker", "speaker_entity", "kind", "text", "permalink"]
 
     private func quotesCSV(emit: (String) -> Void) {
-        // Rows go into one byte buffer, handed on 64 KB at a time; an article's fields shared by its
-        // quotations (date, page address) are made once: 111,000 rows at 10,000 articles.
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 17)
-        out.append(contentsOf: (Self.csvColumns.joined(separator: ",") + "\r\n").utf8)
+        // An article's fields shared by its quotations (date, page address) are made once: 111,000
+        // rows at 10,000 articles.
+        var out = ByteChunks(starting: Self.csvColumns.joined(separator: ",") + "\r\n")
         var article = -1
         var timestamp = ""
         var page = ""
@@ -177,16 +171,13 @@ public struct DataExporter: Sendable {
                 quote.kind.rawValue, quote.fullText, page + quote.id,
             ]
             for (number, field) in fields.enumerated() {
-                if number > 0 { out.append(UInt8(ascii: ",")) }
-                Self.appendCSVField(field, to: &out)
+                if number > 0 { out.bytes.append(UInt8(ascii: ",")) }
+                Self.appendCSVField(field, to: &out.bytes)
             }
-            out.append(contentsOf: [0x0D, 0x0A])
-            if out.count >= 1 << 16 {
-                emit(String(decoding: out, as: UTF8.self))
-                out.removeAll(keepingCapacity: true)
-            }
+            out.bytes.append(contentsOf: [0x0D, 0x0A])
+            out.handOnIfFull(emit)
         }
-        emit(String(decoding: out, as: UTF8.self))
+        out.handOn(emit)
     }
 
     /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.

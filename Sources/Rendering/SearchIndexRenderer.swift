@@ -51,9 +51,7 @@ public struct SearchIndexRenderer: Sendable {
     public func renderQuotes(emit: (String) -> Void) {
         var positions: [String: Int] = [:]
         for (position, id) in index.entities.rankedIDs.enumerated() { positions[id] = position }
-        // Rows go into one byte buffer, handed on 64 KB at a time (111,000 rows at 10,000 articles).
-        var out = Array("{\"quotes\":[".utf8)
-        out.reserveCapacity(1 << 17)
+        var out = ByteChunks(starting: "{\"quotes\":[")
         for (number, entry) in index.quotes.all.enumerated() {
             let quote = index.articles[entry.article].quotes[entry.quote]
             let speaker: JSONValue =
@@ -63,14 +61,11 @@ public struct SearchIndexRenderer: Sendable {
                 .string(EntityRef.shortenedText(quote.fullText, limit: Self.textLimit)), speaker, .int(entry.article),
                 .string(quote.id),
             ])
-            out.append(contentsOf: (number == 0 ? "\n" : ",\n").utf8)
-            row.write(into: &out)
-            if out.count >= 1 << 16 {
-                emit(String(decoding: out, as: UTF8.self))
-                out.removeAll(keepingCapacity: true)
-            }
+            out.bytes.append(contentsOf: (number == 0 ? "\n" : ",\n").utf8)
+            row.write(into: &out.bytes)
+            out.handOnIfFull(emit)
         }
-        out.append(contentsOf: "]}\n".utf8)
-        emit(String(decoding: out, as: UTF8.self))
+        out.bytes.append(contentsOf: "]}\n".utf8)
+        out.handOn(emit)
     }
 }
