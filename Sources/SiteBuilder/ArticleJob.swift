@@ -35,6 +35,8 @@ struct ArticleJob: Sendable {
         var templates: Int
         /// Collects the newest articles' bodies for the feeds.
         var bodies: NewestBodies?
+        /// Files' stamps by path, as the build's manifest found them (so not looked up again).
+        var stamps: [String: FileStamp] = [:]
     }
 
     let path: String
@@ -49,7 +51,7 @@ struct ArticleJob: Sendable {
     /// to be as it was (a file watcher did not see it change).
     func reuse(with tools: Tools, checkingFile: Bool = true) -> Outcome? {
         guard let cache = tools.cache else { return nil }
-        let stamp = checkingFile ? FileStamp(path: filePath) : nil
+        let stamp = checkingFile ? tools.stamps[path] ?? FileStamp(path: filePath) : nil
         guard stamp != nil || !checkingFile else { return nil }
         var found = cache.outcome(for: path, stamp: stamp, templates: tools.templates)
         if found == nil, let stamp, cache.hasEntry(for: path), let data = FileManager.default.contents(atPath: filePath)

@@ -77,6 +77,10 @@ public final class BuildCache: @unchecked Sendable {
     /// The files of each kind of cross-article page of a build in another process, in the order of
     /// that build's page list, until the kind's table is first asked for.
     private var restoredPageFiles: [String: [String]] = [:]
+    /// The cache file this cache was read from, and the articles stored again since: the others'
+    /// segments are copied from it when the cache is saved.
+    private var source: BuildCacheFile.Source?
+    private var storedSinceRestore: Set<String> = []
 
     /// The index of the last good build.
     var index: SiteIndex? { lock.withLock { storedIndex } }
@@ -249,24 +253,30 @@ public final class BuildCache: @unchecked Sendable {
         return made
     }
 
-    /// The committed state, for `BuildCacheFile`: articles in the order of `paths`.
+    /// The committed state, for `BuildCacheFile`: articles in the order of `paths`; the file the
+    /// cache was read from and the articles stored since.
     func snapshot(paths: [String]) -> (
-        context: Int?, templates: Int?, entries: [(String, Entry)], bodies: [String: String]
+        context: Int?, templates: Int?, entries: [(String, Entry)], bodies: [String: String],
+        source: BuildCacheFile.Source?, changed: Set<String>
     ) {
         lock.withLock {
-            (context, templates, paths.compactMap { path in entries[path].map { (path, $0) } }, bodies)
+            (
+                context, templates, paths.compactMap { path in entries[path].map { (path, $0) } }, bodies, source,
+                storedSinceRestore
+            )
         }
     }
 
-    /// A cache as a build in another process left it (see `BuildCacheFile`).
+    /// A cache as a build in another process left it, read from `source` (see `BuildCacheFile`).
     init(
-        restoring entries: [(String, Entry)], context: Int, templates: Int, index: SiteIndex,
+        restoring entries: [(String, Entry)], from source: BuildCacheFile.Source, index: SiteIndex,
         bodies: [String: String], pageFiles: [String: [String]]
     ) {
         keepsSources = false
         self.entries = Dictionary(entries, uniquingKeysWith: { $1 })
-        self.context = context
-        self.templates = templates
+        self.source = source
+        self.context = source.context
+        self.templates = source.templates
         storedIndex = index
         self.bodies = bodies
         restoredPageFiles = pageFiles
@@ -277,6 +287,7 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             storedPaths = sorted
             storedOutcomes = templates.map { (outcomes, $0) }
+            if source != nil { storedSinceRestore.formUnion(pendingEntries.keys) }
             entries.merge(pendingEntries) { $1 }
             if let paths { for gone in entries.keys where !paths.contains(gone) { entries[gone] = nil } }
             for table in pageTables.values { table.commit() }

@@ -10,14 +10,25 @@ import SiteIndex
 /// feed bodies; the file of every cross-article page; every file of the output. Not the articles'
 /// text or enrichment: a template change renders every article again from its file.
 ///
-/// It is used only when every byte checks out (a checksum over the whole file), when it was written
-/// by this very Broadsheet binary (path, size and modification time) and when the settings,
-/// entities and templates are what they were; anything else means a full build, which writes a new
-/// one. A build removes it before it changes the output, so a build stopped half-way never leaves
-/// a cache describing an output that is not there.
+/// The articles are stored in *segments* of about 128 consecutive paths, cut after each path whose
+/// hash ends in seven zero bits, so that adding or removing a file moves only the cuts next to it.
+/// Segments are read and checked in parallel, and a build that changed a few articles copies the
+/// other segments' bytes from the last cache instead of encoding them again (`BuildCacheFile.save`).
+///
+///     header   magic, format, binary identity, settings and templates keys
+///     segments each: its articles one after another
+///     tail     feed bodies, page files, output files
+///     footer   each part's place, length and checksum; each segment's count, first and last path
+///     trailer  the footer's place and checksum
+///
+/// It is used only when every part checks out, when it was written by this very Broadsheet binary
+/// (path, size and modification time) and when the settings, entities and templates are what they
+/// were; anything else means a full build, which writes a new one. A build removes it before it
+/// changes the output, so a build stopped half-way never leaves a cache describing an output that
+/// is not there.
 enum BuildCacheFile {
-    static let formatVersion = 4
-    private static let magic = Array("broadsheet-cache\n".utf8)
+    static let formatVersion = 5
+    static let magic = Array("broadsheet-cache\n".utf8)
 
     /// What a loaded cache gives a build.
     struct Restored {
@@ -41,6 +52,40 @@ enum BuildCacheFile {
         }
     }
 
+    /// Where a part of the file is, and its checksum.
+    struct Extent: Sendable, Equatable {
+        var offset: Int
+        var length: Int
+        var checksum: UInt64
+    }
+
+    /// A run of consecutive articles of the file.
+    struct Segment: Sendable, Equatable {
+        var extent: Extent
+        var count: Int
+        var first: String
+        var last: String
+    }
+
+    /// The cache file a build was restored from, open (so that its segments can be copied into the
+    /// next cache after the build removed it), with where its segments are.
+    final class Source: Sendable {
+        let descriptor: Int32
+        let context: Int
+        let templates: Int
+        /// Segments by their first path.
+        let segments: [String: Segment]
+
+        init(descriptor: Int32, context: Int, templates: Int, segments: [Segment]) {
+            self.descriptor = descriptor
+            self.context = context
+            self.templates = templates
+            self.segments = Dictionary(segments.map { ($0.first, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        deinit { close(descriptor) }
+    }
+
     static func location(for output: URL) -> URL {
         BuildManifest.location(for: output).deletingLastPathComponent().appendingPathComponent("articles")
     }
@@ -50,64 +95,11 @@ enum BuildCacheFile {
         try? FileManager.default.removeItem(at: location(for: output))
     }
 
-    /// Writes the committed state of `cache` after a good build, a megabyte at a time; a failure
-    /// only costs the next build its shortcut.
-    static func save(
-        _ cache: BuildCache, paths: [String], pageFiles: [String: [String]], outputFiles: [String], for output: URL
-    ) {
-        let snapshot = cache.snapshot(paths: paths)
-        guard let context = snapshot.context, let templates = snapshot.templates else { return }
-        let url = location(for: output)
-        let temporary = url.appendingPathExtension("new")
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-            let handle = try? FileHandle(forWritingTo: temporary)
-        else { return }
-        var writer = CacheWriter()
-        var checksum = Checksum()
-        var failed = false
-        func flush(all: Bool) {
-            guard !failed, all || writer.bytes.count >= 1 << 20 else { return }
-            let chunk = writer.drain(keepingAlignment: !all)
-            checksum.combine(chunk)
-            do { try handle.write(contentsOf: chunk) } catch { failed = true }
-        }
-        writer.raw(magic)
-        writer.int(formatVersion)
-        writer.string(BuildManifest.binaryIdentity)
-        writer.int(context)
-        writer.int(templates)
-        writer.int(snapshot.entries.count)
-        for (path, entry) in snapshot.entries {
-            writer.string(path)
-            writer.int(Int(entry.stamp.size))
-            writer.int(entry.stamp.seconds)
-            writer.int(entry.stamp.nanoseconds)
-            writer.uint64(entry.digest)
-            writer.int(entry.templates)
-            writer.bool(entry.outcome.isSkippedDraft)
-            writer.int(entry.outcome.summaryHash)
-            writer.int(entry.outcome.pageHash)
-            writer.optional(entry.outcome.summary) { $0.summary($1) }
-            writer.array(entry.outcome.diagnostics) { $0.diagnostic($1) }
-            flush(all: false)
-        }
-        writer.array(snapshot.bodies.sorted(by: { $0.key < $1.key })) { writer, body in
-            writer.string(body.key)
-            writer.string(body.value)
-        }
-        writer.array(pageFiles.sorted(by: { $0.key < $1.key })) { writer, kind in
-            writer.string(kind.key)
-            writer.array(kind.value) { $0.string($1) }
-        }
-        flush(all: false)
-        writer.array(outputFiles) { $0.string($1) }
-        flush(all: true)
-        var trailer = CacheWriter()
-        trailer.uint64(checksum.value)
-        do { try handle.write(contentsOf: trailer.bytes) } catch { failed = true }
-        try? handle.close()
-        if failed || rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    /// Whether a segment ends after `path`: about one path in 128, by a hash of the path alone.
+    static func endsSegment(_ path: String) -> Bool {
+        var hasher = StableHasher()
+        hasher.combine(path)
+        return hasher.finalize() & 127 == 0
     }
 
     /// The cache the last good build into `output` left, if it is whole, was made by this binary
@@ -115,74 +107,197 @@ enum BuildCacheFile {
     /// its summaries.
     static func load(
         for output: URL, context: Int, templates: Int, index: ([ArticleSummary], [Int], [Int]) -> SiteIndex
-    ) -> Result<Restored, Miss> {
-        guard OutputStage.isMarked(output) else {
-            return .failure(.noOutput)
+    ) async -> Result<Restored, Miss> {
+        await read(for: output).flatMap { $0.restore(context: context, templates: templates, index: index) }
+    }
+
+    /// A cache file read and checked, before it is compared with this build's settings and
+    /// templates: reading it does not wait for them (a build reads it while they load).
+    struct Decoded: Sendable {
+        let source: Source
+        let entries: [(String, BuildCache.Entry)]
+        let bodies: [(String, String)]
+        let pageFiles: [(String, [String])]
+        let outputFiles: Set<String>
+
+        /// The cache, if it was made from the same settings and templates.
+        func restore(
+            context: Int, templates: Int, index: ([ArticleSummary], [Int], [Int]) -> SiteIndex
+        ) -> Result<Restored, Miss> {
+            guard context == source.context, templates == source.templates else { return .failure(.otherInputs) }
+            let outcomes = entries.map(\.1.outcome).filter { $0.summary != nil }
+            let previous = index(outcomes.compactMap(\.summary), outcomes.map(\.pageHash), outcomes.map(\.summaryHash))
+            let cache = BuildCache(
+                restoring: entries, from: source, index: previous, bodies: Dictionary(bodies, uniquingKeysWith: { $1 }),
+                pageFiles: Dictionary(pageFiles, uniquingKeysWith: { $1 }))
+            return .success(Restored(cache: cache, outputFiles: outputFiles))
         }
+    }
+
+    /// The last good build's cache file, whole and made by this binary; its segments are read and
+    /// decoded two at a time.
+    static func read(for output: URL) async -> Result<Decoded, Miss> {
+        guard OutputStage.isMarked(output) else { return .failure(.noOutput) }
         let descriptor = open(location(for: output).path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.none) }
-        defer { close(descriptor) }
+        // Closed here unless a `Source` took it over.
+        var handedOver = false
+        defer { if !handedOver { close(descriptor) } }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.none) }
+        let file = PartReader(descriptor: descriptor, size: Int(info.st_size))
         do throws(CacheReader.Corrupt) {
-            var reader = try CacheReader(descriptor: descriptor, size: Int(info.st_size))
-            guard try reader.raw(count: magic.count) == magic, try reader.int() == formatVersion else {
-                return .failure(.corrupt)
+            let layout = try file.layout()
+            var header = CacheReader(try file.part(layout.header))
+            guard try header.raw(count: magic.count) == magic, try header.int() == formatVersion else {
+                throw CacheReader.Corrupt()
             }
-            guard try reader.string() == BuildManifest.binaryIdentity else { return .failure(.otherBinary) }
-            guard try reader.int() == context, try reader.int() == templates else {
-                return .failure(.otherInputs)
+            guard try header.string() == BuildManifest.binaryIdentity else { return .failure(.otherBinary) }
+            let context = try header.int()
+            let templates = try header.int()
+            try header.finish()
+            let source = Source(
+                descriptor: descriptor, context: context, templates: templates, segments: layout.segments)
+            handedOver = true
+            let decoded = await concurrentMap(layout.segments, limit: ProcessInfo.processInfo.activeProcessorCount) {
+                segment in try? file.entries(segment)
             }
-            return .success(try restore(&reader, context: context, templates: templates, index: index))
+            var entries: [(String, BuildCache.Entry)] = []
+            entries.reserveCapacity(layout.segments.reduce(0) { $0 + $1.count })
+            for segment in decoded {
+                guard let segment else { throw CacheReader.Corrupt() }
+                entries += segment
+            }
+            var tail = CacheReader(try file.part(layout.tail))
+            let bodies = try tail.array { reader throws(CacheReader.Corrupt) in
+                (try reader.string(), try reader.string())
+            }
+            let pageFiles = try tail.array { reader throws(CacheReader.Corrupt) in
+                (try reader.string(), try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() })
+            }
+            let outputFiles = try tail.array { reader throws(CacheReader.Corrupt) in try reader.string() }
+            try tail.finish()
+            return .success(
+                Decoded(
+                    source: source, entries: entries, bodies: bodies, pageFiles: pageFiles,
+                    outputFiles: Set(outputFiles)))
         } catch {
             return .failure(.corrupt)
         }
     }
 
-    private static func restore(
-        _ reader: inout CacheReader, context: Int, templates: Int, index: ([ArticleSummary], [Int], [Int]) -> SiteIndex
-    ) throws(CacheReader.Corrupt) -> Restored {
-        var entries: [(String, BuildCache.Entry)] = []
-        // The count read, not the array's capacity, which the allocator may round up: at 100,000
-        // articles it read past the last entry and took every cache for damaged.
-        let count = try reader.count()
-        entries.reserveCapacity(count)
-        for _ in 0..<count {
-            let path = try reader.string()
-            let stamp = FileStamp(
-                size: Int64(try reader.int()), seconds: try reader.int(), nanoseconds: try reader.int())
-            let digest = try reader.uint64()
-            let entryTemplates = try reader.int()
-            let isSkippedDraft = try reader.bool()
-            let summaryHash = try reader.int()
-            let pageHash = try reader.int()
-            let summary = try reader.optional { reader throws(CacheReader.Corrupt) in try reader.summary() }
-            let diagnostics = try reader.array { reader throws(CacheReader.Corrupt) in try reader.diagnostic() }
-            let outcome = ArticleJob.Outcome(
-                summary: summary, summaryHash: summaryHash, pageHash: pageHash, diagnostics: diagnostics,
-                isSkippedDraft: isSkippedDraft)
-            entries.append(
-                (
-                    path,
-                    BuildCache.Entry(
-                        stamp: stamp, digest: digest, outcome: outcome, templates: entryTemplates, source: nil,
-                        enrichment: nil)
-                ))
+    /// The parts of a cache file, each read whole (with `pread`, so from any task) and checked.
+    struct PartReader: Sendable {
+        let descriptor: Int32
+        let size: Int
+
+        /// The footer: where the header, each segment and the tail are.
+        func layout() throws(CacheReader.Corrupt) -> (header: Extent, segments: [Segment], tail: Extent) {
+            guard size >= 16 else { throw CacheReader.Corrupt() }
+            var trailer = CacheReader(try bytes(at: size - 16, count: 16))
+            let footer = Extent(offset: try trailer.int(), length: 0, checksum: try trailer.uint64())
+            guard footer.offset >= 0, footer.offset <= size - 16 else { throw CacheReader.Corrupt() }
+            var reader = CacheReader(
+                try part(Extent(offset: footer.offset, length: size - 16 - footer.offset, checksum: footer.checksum)))
+            let header = try reader.extent()
+            let segments = try reader.array { reader throws(CacheReader.Corrupt) in
+                Segment(
+                    extent: try reader.extent(), count: try reader.int(), first: try reader.string(),
+                    last: try reader.string())
+            }
+            let tail = try reader.extent()
+            try reader.finish()
+            return (header, segments, tail)
         }
-        let bodies = try reader.array { reader throws(CacheReader.Corrupt) in (try reader.string(), try reader.string())
+
+        /// A part's bytes, if they match its checksum.
+        func part(_ extent: Extent) throws(CacheReader.Corrupt) -> [UInt8] {
+            let data = try bytes(at: extent.offset, count: extent.length)
+            var checksum = Checksum()
+            checksum.combine(data)
+            guard checksum.value == extent.checksum else { throw CacheReader.Corrupt() }
+            return data
         }
-        let pageFiles = try reader.array { reader throws(CacheReader.Corrupt) in
-            (try reader.string(), try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() })
+
+        /// A segment's articles, if they are what the footer says.
+        func entries(_ segment: Segment) throws(CacheReader.Corrupt) -> [(String, BuildCache.Entry)] {
+            var reader = CacheReader(try part(segment.extent))
+            var entries: [(String, BuildCache.Entry)] = []
+            entries.reserveCapacity(segment.count)
+            for _ in 0..<segment.count { entries.append(try reader.entry()) }
+            try reader.finish()
+            guard entries.first?.0 == segment.first, entries.last?.0 == segment.last else {
+                throw CacheReader.Corrupt()
+            }
+            return entries
         }
-        let outputFiles = try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() }
-        // Nothing of it is used unless the whole file checks out.
-        try reader.finish()
-        let outcomes = entries.map(\.1.outcome).filter { $0.summary != nil }
-        let previous = index(outcomes.compactMap(\.summary), outcomes.map(\.pageHash), outcomes.map(\.summaryHash))
-        let cache = BuildCache(
-            restoring: entries, context: context, templates: templates, index: previous,
-            bodies: Dictionary(bodies, uniquingKeysWith: { $1 }),
-            pageFiles: Dictionary(pageFiles, uniquingKeysWith: { $1 }))
-        return Restored(cache: cache, outputFiles: Set(outputFiles))
+
+        private func bytes(at offset: Int, count: Int) throws(CacheReader.Corrupt) -> [UInt8] {
+            guard offset >= 0, count >= 0, offset + count <= size else { throw CacheReader.Corrupt() }
+            var failed = false
+            let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                while initialized < count {
+                    let got = pread(
+                        descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
+                    if got < 0 && errno == EINTR { continue }
+                    guard got > 0 else {
+                        failed = true
+                        return
+                    }
+                    initialized += got
+                }
+            }
+            guard !failed else { throw CacheReader.Corrupt() }
+            return bytes
+        }
+    }
+}
+
+extension CacheWriter {
+    mutating func extent(_ extent: BuildCacheFile.Extent) {
+        int(extent.offset)
+        int(extent.length)
+        uint64(extent.checksum)
+    }
+
+    /// One article of the cache.
+    mutating func entry(_ path: String, _ entry: BuildCache.Entry) {
+        string(path)
+        int(Int(entry.stamp.size))
+        int(entry.stamp.seconds)
+        int(entry.stamp.nanoseconds)
+        uint64(entry.digest)
+        int(entry.templates)
+        bool(entry.outcome.isSkippedDraft)
+        int(entry.outcome.summaryHash)
+        int(entry.outcome.pageHash)
+        optional(entry.outcome.summary) { $0.summary($1) }
+        array(entry.outcome.diagnostics) { $0.diagnostic($1) }
+    }
+}
+
+extension CacheReader {
+    mutating func extent() throws(Corrupt) -> BuildCacheFile.Extent {
+        BuildCacheFile.Extent(offset: try int(), length: try int(), checksum: try uint64())
+    }
+
+    mutating func entry() throws(Corrupt) -> (String, BuildCache.Entry) {
+        let path = try string()
+        let stamp = FileStamp(size: Int64(try int()), seconds: try int(), nanoseconds: try int())
+        let digest = try uint64()
+        let templates = try int()
+        let isSkippedDraft = try bool()
+        let summaryHash = try int()
+        let pageHash = try int()
+        let summary = try optional { reader throws(Corrupt) in try reader.summary() }
+        let diagnostics = try array { reader throws(Corrupt) in try reader.diagnostic() }
+        let outcome = ArticleJob.Outcome(
+            summary: summary, summaryHash: summaryHash, pageHash: pageHash, diagnostics: diagnostics,
+            isSkippedDraft: isSkippedDraft)
+        return (
+            path,
+            BuildCache.Entry(
+                stamp: stamp, digest: digest, outcome: outcome, templates: templates, source: nil, enrichment: nil)
+        )
     }
 }

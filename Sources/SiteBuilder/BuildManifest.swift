@@ -11,6 +11,11 @@ import Foundation
 struct BuildManifest: Equatable {
     /// The manifest's text: a header line per input kind, then a line per file.
     let text: String
+    /// The stamp of each file under Content/ (by its path in the site folder) as the manifest
+    /// found it, so that the build need not look at each article file again.
+    let stamps: [String: FileStamp]
+
+    static func == (first: Self, second: Self) -> Bool { first.text == second.text }
 
     /// The manifest file for an output folder.
     static func location(for output: URL) -> URL {
@@ -27,19 +32,23 @@ struct BuildManifest: Equatable {
             "base-url \(options.baseURL ?? "-")",
             "drafts \(options.includeDrafts)",
         ]
+        var stamps: [String: FileStamp] = [:]
         for folder in ["Content", "Templates"] {
             let root = options.source.appendingPathComponent(folder, isDirectory: true)
             for relative in ContentScanner.relativeFiles(under: root) {
+                let path = "\(folder)/\(relative)"
                 let stamp = FileStamp(path: root.path + "/" + relative)
-                lines.append(
-                    "\(folder)/\(relative)\t\(stamp.map { "\($0.size) \($0.seconds).\($0.nanoseconds)" } ?? "-")")
+                if folder == "Content", let stamp { stamps[path] = stamp }
+                lines.append("\(path)\t\(stamp.map { "\($0.size) \($0.seconds).\($0.nanoseconds)" } ?? "-")")
             }
         }
         text = lines.joined(separator: "\n") + "\n"
+        self.stamps = stamps
     }
 
     private init(text: String) {
         self.text = text
+        stamps = [:]
     }
 
     /// The executable's path, size and modification time: a rebuilt Broadsheet is another binary.
@@ -56,17 +65,18 @@ struct BuildManifest: Equatable {
     static func stored(for output: URL) -> (manifest: BuildManifest, report: BuildReport)? {
         guard OutputStage.isMarked(output),
             let data = FileManager.default.contents(atPath: location(for: output).path),
-            let stored = String(data: data, encoding: .utf8),
-            let split = stored.range(of: "\n---\n")
+            let split = data.range(of: Data("\n---\n".utf8), options: .backwards)
         else { return nil }
-        let counts = stored[split.upperBound...].split(separator: " ").compactMap { Int($0) }
+        let counts = String(decoding: data[split.upperBound...], as: UTF8.self).split(separator: " ").compactMap {
+            Int($0)
+        }
         // The last build's warnings are not stored: after a build with warnings, build again so
         // that they are shown again.
         guard counts.count == 6, counts[5] == 0 else { return nil }
         let report = BuildReport(
             articles: counts[0], drafts: counts[1], pages: counts[2], seconds: 0, warnings: [],
             entities: counts[3], quotes: counts[4])
-        return (BuildManifest(text: String(stored[..<split.lowerBound]) + "\n"), report)
+        return (BuildManifest(text: String(decoding: data[..<split.lowerBound], as: UTF8.self) + "\n"), report)
     }
 
     /// Records the manifest of a good build with its counts; a failure to write only costs the
@@ -76,7 +86,8 @@ struct BuildManifest: Equatable {
         let counts = [
             report.articles, report.drafts, report.pages, report.entities, report.quotes, report.warnings.count,
         ]
-        let body = text.dropLast() + "\n---\n" + counts.map(String.init).joined(separator: " ")
+        // `text` ends with a line break, which the separator's first one stands for.
+        let body = text + "---\n" + counts.map(String.init).joined(separator: " ")
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(body.utf8).write(to: url, options: .atomic)
     }

@@ -20,15 +20,6 @@ struct CacheWriter {
 
     mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
 
-    /// Takes the bytes written so far, all of them or (`keepingAlignment`) a multiple of eight,
-    /// leaving the rest to come first in the next chunk.
-    mutating func drain(keepingAlignment: Bool) -> [UInt8] {
-        let count = keepingAlignment ? bytes.count - bytes.count % 8 : bytes.count
-        let chunk = Array(bytes[..<count])
-        bytes.removeFirst(count)
-        return chunk
-    }
-
     mutating func double(_ value: Double) { uint64(value.bitPattern) }
 
     mutating func string(_ value: String) {
@@ -47,69 +38,30 @@ struct CacheWriter {
     }
 }
 
-/// Reads what `CacheWriter` wrote from a cache file, a megabyte at a time (mapping a 700 MB cache
-/// of 100,000 articles whole made its pages part of the build's peak memory), checking the
-/// checksum of what it read against the file's last eight bytes in `finish`. Anything out of place
-/// (a cut-off file, a count beyond the end, an unknown case, a wrong checksum) throws
+/// Reads back what `CacheWriter` wrote, from one part of a cache file read whole (see
+/// `BuildCacheFile`: each part is checked against its checksum first). Anything out of place (a
+/// cut-off part, a count beyond the end, an unknown case, bytes left over) throws
 /// `CacheReader.Corrupt`, and the cache is not used.
 struct CacheReader {
     struct Corrupt: Error {}
 
-    private let descriptor: Int32
-    /// Read from the file; `buffer[position...]` not yet consumed.
-    private var buffer: [UInt8] = []
+    private let buffer: [UInt8]
     private var position = 0
-    /// Bytes before the checksum not yet read from the file.
-    private var unread: Int
-    private var checksum = Checksum()
 
-    /// Reads the open file `descriptor` of `size` bytes, whose last eight are the checksum.
-    init(descriptor: Int32, size: Int) throws(Corrupt) {
-        guard size >= 8 else { throw Corrupt() }
-        self.descriptor = descriptor
-        unread = size - 8
+    init(_ bytes: [UInt8]) {
+        buffer = bytes
     }
 
-    /// Bytes left before the checksum.
-    private var remaining: Int { buffer.count - position + unread }
+    /// Bytes not yet read.
+    private var remaining: Int { buffer.count - position }
 
-    /// Makes `count` bytes available at `position`.
-    private mutating func need(_ count: Int) throws(Corrupt) {
-        if buffer.count - position >= count { return }
+    private func need(_ count: Int) throws(Corrupt) {
         guard count <= remaining else { throw Corrupt() }
-        buffer.removeFirst(position)
-        position = 0
-        // Chunks of a multiple of eight bytes but the last, as the checksum takes them.
-        let wanted = (max(count - buffer.count, 1 << 20) + 7) & ~7
-        let chunk = try read(min(unread, wanted))
-        checksum.combine(chunk)
-        buffer += chunk
-        unread -= chunk.count
     }
 
-    private func read(_ count: Int) throws(Corrupt) -> [UInt8] {
-        var failed = false
-        let chunk = [UInt8](unsafeUninitializedCapacity: count) { bytes, initialized in
-            while initialized < count {
-                let got = Foundation.read(descriptor, bytes.baseAddress! + initialized, count - initialized)
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else {
-                    failed = true
-                    return
-                }
-                initialized += got
-            }
-        }
-        guard !failed else { throw Corrupt() }
-        return chunk
-    }
-
-    /// Checks that everything was read and the checksum holds.
-    mutating func finish() throws(Corrupt) {
-        guard position == buffer.count, unread == 0 else { throw Corrupt() }
-        let trailer = try read(8)
-        let stored = trailer.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-        guard stored == checksum.value else { throw Corrupt() }
+    /// Checks that every byte was read.
+    func finish() throws(Corrupt) {
+        guard remaining == 0 else { throw Corrupt() }
     }
 
     mutating func int() throws(Corrupt) -> Int {
@@ -138,7 +90,9 @@ struct CacheReader {
         guard count >= 0 else { throw Corrupt() }
         try need(count)
         defer { position += count }
-        return String(decoding: buffer[position..<position + count], as: UTF8.self)
+        return buffer.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self)
+        }
     }
 
     mutating func raw(count: Int) throws(Corrupt) -> [UInt8] {
@@ -290,8 +244,7 @@ extension CacheReader {
     }
 }
 
-/// A quick checksum of a cache file, eight bytes at a time (the writer hands it chunks whose
-/// length is a multiple of eight, all but the last).
+/// A quick checksum of a part of a cache file, eight bytes at a time.
 struct Checksum {
     private(set) var value: UInt64 = 0x9e37_79b9_7f4a_7c15
 

@@ -28,6 +28,9 @@ struct OutputStage: SiteOutput {
     var removesOldOutputInBackground = false
     /// When patching, every file the previous build left in the output folder.
     let previousFiles: Set<String>?
+    /// When patching, the output folder, open: a kept file is looked up from it rather than from
+    /// the root (a third of the path to walk, for 30,000 files after each edit).
+    private let outputFolder: FolderHandle?
     /// The files this build wrote or kept.
     let ledger = OutputLedger()
 
@@ -41,6 +44,7 @@ struct OutputStage: SiteOutput {
         stage = output.deletingLastPathComponent().appendingPathComponent(".\(name).staging", isDirectory: true)
         stagePath = stage.path
         outputPath = output.path
+        outputFolder = previousFiles == nil ? nil : FolderHandle(path: output.path)
         try Self.checkReplaceable(output: output, source: source)
         Self.removeLeftovers(of: output)
         let files = FileManager.default
@@ -183,11 +187,8 @@ struct OutputStage: SiteOutput {
     /// Hard-links a file of the current output folder into the stage (for a page that has not
     /// changed since the last build); false when there is no such file or linking fails.
     func keep(_ relativePath: String) -> Bool {
-        if let previousFiles {
-            // A file the last build made (so a path already checked), and still there: nothing to do.
-            guard previousFiles.contains(relativePath), access(outputPath + "/" + relativePath, F_OK) == 0 else {
-                return false
-            }
+        if previousFiles != nil {
+            guard isInOutput(relativePath) else { return false }
             ledger.kept(relativePath)
             return true
         }
@@ -202,6 +203,27 @@ struct OutputStage: SiteOutput {
         } catch {
             return false
         }
+    }
+
+    /// Keeps the pages the last build wrote, in one go when patching; returns the positions of
+    /// those not there.
+    func keep(lastBuilt relativePaths: [String]) -> [Int] {
+        guard previousFiles != nil else { return relativePaths.indices.filter { !keep(relativePaths[$0]) } }
+        var missing: [Int] = []
+        var kept: [String] = []
+        kept.reserveCapacity(relativePaths.count)
+        for (position, path) in relativePaths.enumerated() {
+            if isInOutput(path) { kept.append(path) } else { missing.append(position) }
+        }
+        ledger.kept(kept)
+        return missing
+    }
+
+    /// A file the last build made (so a path already checked), and still there.
+    private func isInOutput(_ relativePath: String) -> Bool {
+        guard let previousFiles, previousFiles.contains(relativePath) else { return false }
+        if let outputFolder { return faccessat(outputFolder.descriptor, relativePath, F_OK, 0) == 0 }
+        return access(outputPath + "/" + relativePath, F_OK) == 0
     }
 
     /// Replaces the output folder with the stage.
@@ -338,6 +360,10 @@ final class OutputLedger: @unchecked Sendable {
         lock.withLock { _ = keptFiles.insert(path) }
     }
 
+    func kept(_ paths: [String]) {
+        lock.withLock { keptFiles.formUnion(paths) }
+    }
+
     func contains(_ path: String) -> Bool {
         lock.withLock { written.contains(path) || keptFiles.contains(path) }
     }
@@ -346,4 +372,16 @@ final class OutputLedger: @unchecked Sendable {
 
     /// Every file of the build, sorted.
     var allFiles: [String] { lock.withLock { written.union(keptFiles).sorted() } }
+}
+
+/// An open folder, closed when the last reference goes.
+final class FolderHandle: Sendable {
+    let descriptor: Int32
+
+    init?(path: String) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+    }
+
+    deinit { close(descriptor) }
 }

@@ -46,6 +46,11 @@ public struct SiteBuilder: Sendable {
             report.seconds = Date().timeIntervalSince(start)
             return report
         }
+        // The last build's cache is read on another core while the settings, entities and
+        // templates load; it is checked against them after.
+        let output = options.output
+        let cacheFile =
+            onDisk && options.reusesUnchangedOutput ? Task { await BuildCacheFile.read(for: output) } : nil
         let config = try SiteLoader.config(in: options.source, baseURLOverride: options.baseURL)
         let templates = try TemplateSet.load(
             from: options.source.appendingPathComponent("Templates", isDirectory: true), reusing: cache?.templateSet)
@@ -70,13 +75,14 @@ public struct SiteBuilder: Sendable {
         var previousFiles: Set<String>?
         if onDisk {
             var restored: BuildCache?
-            if options.reusesUnchangedOutput {
-                switch BuildCacheFile.load(
-                    for: options.output, context: context, templates: templates.fingerprint,
-                    index: {
-                        SiteIndex(summaries: $0, hashes: $1, dataHashes: $2, entityDetails: gazetteer.entity(id:))
-                    })
-                {
+            if let cacheFile {
+                switch await cacheFile.value.flatMap({
+                    $0.restore(
+                        context: context, templates: templates.fingerprint,
+                        index: {
+                            SiteIndex(summaries: $0, hashes: $1, dataHashes: $2, entityDetails: gazetteer.entity(id:))
+                        })
+                }) {
                 case .success(let found):
                     restored = found.cache
                     previousFiles = found.outputFiles
@@ -104,7 +110,7 @@ public struct SiteBuilder: Sendable {
         }
         do throws(DiagnosticError) {
             let built = try await builder.buildPages(
-                listsPageFiles: onDisk,
+                listsPageFiles: onDisk, stamps: manifest?.stamps ?? [:],
                 config: config, templates: templates, enricher: ArticleEnricher(gazetteer: gazetteer), stage: stage,
                 clock: &clock)
             if onDisk {
@@ -120,7 +126,7 @@ public struct SiteBuilder: Sendable {
                 index: built.index, paths: built.paths, keeping: built.pathSet, outcomes: built.outcomes)
             var report = built.report
             if onDisk, let cache = builder.cache, let disk = stage as? OutputStage {
-                BuildCacheFile.save(
+                await BuildCacheFile.save(
                     cache, paths: built.paths, pageFiles: built.pageFiles, outputFiles: disk.ledger.allFiles,
                     for: options.output)
                 clock.lap("cache saved")
@@ -150,9 +156,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// `listsPageFiles`: work out every cross-article page's file for the cache on disk (serve's
-    /// cache, in memory, needs no list).
+    /// cache, in memory, needs no list). `stamps`: the article files' stamps as the manifest found
+    /// them.
     private func buildPages(
-        listsPageFiles: Bool, config: SiteConfig, templates: TemplateSet, enricher: ArticleEnricher,
+        listsPageFiles: Bool, stamps: [String: FileStamp], config: SiteConfig, templates: TemplateSet,
+        enricher: ArticleEnricher,
         stage: any SiteOutput,
         clock: inout PhaseClock
     ) async throws(DiagnosticError) -> (
@@ -168,7 +176,8 @@ public struct SiteBuilder: Sendable {
         logger.debug("reading \(paths.count) article files")
         let tools = ArticleJob.Tools(
             enricher: enricher, renderer: ArticlePageRenderer(templates: templates, config: config), stage: stage,
-            cache: cache, templates: templates.fingerprint, bodies: NewestBodies(limit: config.feedLimit))
+            cache: cache, templates: templates.fingerprint, bodies: NewestBodies(limit: config.feedLimit),
+            stamps: stamps)
         let outcomes = await articleOutcomes(paths, tools: tools, onlyChanged: unchecked)
         clock.lap("articles: \(outcomes.count(where: { !$0.reused })) built, \(outcomes.count(where: \.reused)) kept")
         var diagnostics = outcomes.flatMap(\.diagnostics)

@@ -12,7 +12,7 @@ import Testing
 /// capacity of the array it filled, which the allocator rounds up for large arrays (100,022 for
 /// 100,000), and every cache of such a size was taken for damaged.
 struct BuildCacheFileSizeTests {
-    @Test func aCacheReadsBackWhenTheArrayForItsArticlesIsRoundedUp() throws {
+    @Test func aCacheReadsBackWhenTheArrayForItsArticlesIsRoundedUp() async throws {
         #if canImport(Glibc)
             // glibc maps arrays above a threshold as whole pages (so their capacity is rounded up),
             // but moves the threshold as memory is freed; a fixed one makes this test repeatable.
@@ -47,10 +47,13 @@ struct BuildCacheFileSizeTests {
                     source: nil, enrichment: nil)
             )
         }
-        let cache = BuildCache(
-            restoring: entries, context: 1, templates: 7, index: SiteIndex(summaries: []), bodies: [:], pageFiles: [:])
-        BuildCacheFile.save(cache, paths: entries.map(\.0), pageFiles: [:], outputFiles: ["index.html"], for: output)
-        switch BuildCacheFile.load(
+        let cache = BuildCache(keepsSources: false)
+        cache.begin(context: 1, templates: 7)
+        for (path, entry) in entries { cache.store(entry, for: path) }
+        cache.commit(index: SiteIndex(summaries: []), paths: entries.map(\.0), keeping: nil, outcomes: [])
+        await BuildCacheFile.save(
+            cache, paths: entries.map(\.0), pageFiles: [:], outputFiles: ["index.html"], for: output)
+        switch await BuildCacheFile.load(
             for: output, context: 1, templates: 7, index: { SiteIndex(summaries: $0, hashes: $1, dataHashes: $2) })
         {
         case .success(let restored):

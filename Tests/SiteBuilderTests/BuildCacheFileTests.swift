@@ -72,7 +72,10 @@ struct BuildCacheFileTests {
         try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "touch")
     }
 
-    @Test(arguments: ["truncated", "flipped byte", "empty", "settings", "entities", "force", "output deleted"])
+    @Test(arguments: [
+        "truncated", "flipped byte", "flipped byte in the footer", "empty", "settings", "entities", "force",
+        "output deleted",
+    ])
     func aDamagedOrStaleCacheIsNeverTrusted(change: String) async throws {
         let site = try site()
         defer { site.remove() }
@@ -82,6 +85,7 @@ struct BuildCacheFileTests {
         switch change {
         case "truncated": bytes.removeLast(bytes.count / 3)
         case "flipped byte": bytes[bytes.count / 2] ^= 0x20
+        case "flipped byte in the footer": bytes[bytes.count - 40] ^= 0x20
         case "empty": bytes = []
         case "settings": try site.write("Content/site.yml", "title: Renamed\nbase_url: https://example.org/news/\n")
         case "entities":

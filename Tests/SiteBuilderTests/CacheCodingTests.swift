@@ -1,75 +1,140 @@
+import ArchiveModel
 import Foundation
+import SiteIndex
+import TestSupport
 import Testing
 
 @testable import SiteBuilder
 
-/// The cache file's reader, which reads a megabyte at a time, gives back what the writer wrote
-/// across chunk boundaries, and refuses a file with a byte changed.
+/// The cache file: what the writer wrote is read back; a save after a few articles changed copies
+/// the other segments from the last file and gives the very bytes a save from scratch gives; and a
+/// file with any byte changed is refused.
 struct CacheCodingTests {
-    /// Writes like `BuildCacheFile.save`: chunks of a multiple of eight bytes, then the checksum.
-    func file(_ write: (inout CacheWriter) -> Void) throws -> URL {
+    let strings = (0..<3000).map { String(repeating: "é", count: $0 % 37) + "\($0)" }
+
+    @Test func whatWasWrittenIsReadBackAndNothingBeyondIt() throws {
         var writer = CacheWriter()
-        write(&writer)
-        var checksum = Checksum()
-        var bytes: [UInt8] = []
-        while writer.bytes.count > 1000 {
-            let chunk = writer.drain(keepingAlignment: true)
-            checksum.combine(chunk)
-            bytes += chunk
-        }
-        let last = writer.drain(keepingAlignment: false)
-        checksum.combine(last)
-        bytes += last
-        var trailer = CacheWriter()
-        trailer.uint64(checksum.value)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)")
-        try Data(bytes + trailer.bytes).write(to: url)
-        return url
-    }
-
-    func read<Value>(_ url: URL, _ body: (inout CacheReader) throws(CacheReader.Corrupt) -> Value) throws -> Value {
-        let descriptor = open(url.path, O_RDONLY)
-        defer { close(descriptor) }
-        let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as! Int
-        var reader = try CacheReader(descriptor: descriptor, size: size)
-        let value = try body(&reader)
+        writer.array(strings) { $0.string($1) }
+        writer.int(-42)
+        writer.bool(true)
+        var reader = CacheReader(writer.bytes)
+        #expect(try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() } == strings)
+        #expect(try reader.int() == -42)
+        #expect(try reader.bool())
         try reader.finish()
-        return value
+        #expect(throws: CacheReader.Corrupt.self) {
+            var cut = CacheReader(Array(writer.bytes.dropLast()));
+            _ = try cut.array { reader throws(CacheReader.Corrupt) in try reader.string() }; _ = try cut.int();
+            _ = try cut.bool()
+        }
+        var early = CacheReader(writer.bytes)
+        _ = try early.array { reader throws(CacheReader.Corrupt) in try reader.string() }
+        #expect(throws: CacheReader.Corrupt.self) { try early.finish() }
     }
 
-    let strings =
-        (0..<3000).map { String(repeating: "é", count: $0 % 37) + "\($0)" } + [
-            String(repeating: "a long string across chunks ", count: 90_000) + "!"
-        ]
+    /// A folder with a marked output, as the cache expects.
+    func output() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)")
+        let output = folder.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data().write(to: output.appendingPathComponent(OutputStage.marker))
+        return output
+    }
 
-    @Test func whatWasWrittenIsReadBackAcrossChunks() throws {
-        let url = try file { writer in
-            writer.array(strings) { $0.string($1) }
-            writer.int(-42)
-            writer.bool(true)
-        }
-        defer { try? FileManager.default.removeItem(at: url) }
-        let (read, number, flag) = try read(url) { reader throws(CacheReader.Corrupt) in
-            (
-                try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() }, try reader.int(),
-                try reader.bool()
+    /// `count` articles with generated summaries, in path order.
+    func entries(_ count: Int, seed: UInt64) -> [(String, BuildCache.Entry)] {
+        var generated = GeneratedSummaries(seed: seed)
+        return (0..<count).map { number in
+            let path = "Content/articles/\(String(number + 100_000).dropFirst()).md"
+            let summary = generated.summary(number, date: generated.date())
+            let digests = CacheWriter.digests(summary)
+            return (
+                path,
+                BuildCache.Entry(
+                    stamp: FileStamp(size: 100, seconds: number, nanoseconds: 0), digest: UInt64(number),
+                    outcome: ArticleJob.Outcome(
+                        summary: summary, summaryHash: digests.data, pageHash: digests.page, diagnostics: []),
+                    templates: 7, source: nil, enrichment: nil)
             )
         }
-        #expect(read == strings)
-        #expect(number == -42 && flag)
     }
 
-    @Test(arguments: [0, 9, 1_000_003, 2_520_000])
-    func aChangedByteIsRefused(offset: Int) throws {
-        let url = try file { writer in writer.array(strings) { $0.string($1) } }
-        defer { try? FileManager.default.removeItem(at: url) }
-        var bytes = try [UInt8](Data(contentsOf: url))
-        bytes[min(offset, bytes.count - 1)] ^= 0x01
-        try Data(bytes).write(to: url)
-        #expect(throws: CacheReader.Corrupt.self) {
-            try read(url) { reader throws(CacheReader.Corrupt) in
-                try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() }
-            }
+    func restored(_ output: URL) async throws -> BuildCache {
+        switch await BuildCacheFile.load(
+            for: output, context: 1, templates: 7, index: { SiteIndex(summaries: $0, hashes: $1, dataHashes: $2) })
+        {
+        case .success(let restored): return restored.cache
+        case .failure(let miss): throw miss
         }
+    }
+
+    /// Saves `entries` as a first build would (no cache to copy from); the file's bytes.
+    func saveFromScratch(_ entries: [(String, BuildCache.Entry)], to output: URL) async throws -> [UInt8] {
+        let cache = BuildCache(keepsSources: false)
+        cache.begin(context: 1, templates: 7)
+        for (path, entry) in entries { cache.store(entry, for: path) }
+        cache.commit(index: SiteIndex(summaries: []), paths: entries.map(\.0), keeping: nil, outcomes: [])
+        let saved = try #require(
+            await BuildCacheFile.save(
+                cache, paths: entries.map(\.0), pageFiles: ["index": ["index.html"]], outputFiles: ["index.html"],
+                for: output))
+        #expect(saved.copied == 0)
+        return try [UInt8](Data(contentsOf: BuildCacheFile.location(for: output)))
+    }
+
+    @Test(arguments: ["changed", "added", "removed"])
+    func aSaveCopiesUnchangedSegmentsAndWritesWhatASaveFromScratchWrites(edit: String) async throws {
+        let output = try output()
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        var entries = entries(1500, seed: 11)
+        let segments = BuildCacheFile.segmentRuns(entries.map(\.0)).count
+        #expect(segments > 5, "too few segments to tell copied from encoded")
+        _ = try await saveFromScratch(entries, to: output)
+
+        let cache = try await restored(output)
+        #expect(cache.entry(for: entries[700].0)?.outcome.summary?.quotes == entries[700].1.outcome.summary?.quotes)
+        cache.begin(context: 1, templates: 7)
+        var replacement = self.entries(1, seed: 99)[0].1
+        switch edit {
+        case "changed":
+            cache.store(replacement, for: entries[700].0)
+            entries[700].1 = replacement
+        case "added":
+            replacement.stamp.seconds = -1
+            entries.insert((entries[700].0 + "x", replacement), at: 701)
+            cache.store(replacement, for: entries[701].0)
+        default:
+            entries.remove(at: 700)
+        }
+        let paths = entries.map(\.0)
+        cache.commit(index: SiteIndex(summaries: []), paths: paths, keeping: Set(paths), outcomes: [])
+        let saved = try #require(
+            await BuildCacheFile.save(
+                cache, paths: paths, pageFiles: ["index": ["index.html"]], outputFiles: ["index.html"], for: output))
+        // The segment of the edited article is encoded again (with its neighbour when the edit moved
+        // a cut); every other one is copied.
+        #expect(saved.encoded >= 1 && saved.encoded <= 2, "\(saved)")
+        #expect(saved.copied + saved.encoded == BuildCacheFile.segmentRuns(paths).count)
+        let patched = try [UInt8](Data(contentsOf: BuildCacheFile.location(for: output)))
+        #expect(patched == (try await saveFromScratch(entries, to: output)), "\(edit): not what a full save writes")
+        let reread = try await restored(output)
+        for (path, entry) in entries {
+            #expect(reread.entry(for: path)?.stamp == entry.stamp)
+        }
+    }
+
+    @Test(arguments: [0.0, 0.3, 0.7, 0.999])
+    func aCacheWithAByteChangedIsRefused(at fraction: Double) async throws {
+        let output = try output()
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        var bytes = try await saveFromScratch(entries(600, seed: 5), to: output)
+        let offset = min(Int(Double(bytes.count) * fraction) + 17, bytes.count - 1)
+        bytes[offset] ^= 0x04
+        try Data(bytes).write(to: BuildCacheFile.location(for: output))
+        guard case .failure(let miss) = await BuildCacheFile.read(for: output) else {
+            Issue.record("a cache with byte \(offset) of \(bytes.count) changed was read")
+            return
+        }
+        #expect(miss.description == BuildCacheFile.Miss.corrupt.description)
     }
 }

@@ -1,0 +1,172 @@
+import ArchiveModel
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension BuildCacheFile {
+    /// How a save went: segments copied from the cache the build started from, and encoded anew.
+    struct Saved: Equatable {
+        var copied: Int
+        var encoded: Int
+    }
+
+    /// Writes the committed state of `cache` after a good build (see `BuildCacheFile` for the
+    /// layout). A segment whose articles are the same as in the cache the build was restored from,
+    /// none of them stored again since, is copied from that file; the others are encoded a few at
+    /// a time, in parallel, and written in order. A failure only costs the next build its shortcut.
+    @discardableResult
+    static func save(
+        _ cache: BuildCache, paths: [String], pageFiles: [String: [String]], outputFiles: [String], for output: URL
+    ) async -> Saved? {
+        let snapshot = cache.snapshot(paths: paths)
+        guard let context = snapshot.context, let templates = snapshot.templates else { return nil }
+        let entries = snapshot.entries
+        let runs = segmentRuns(entries.map(\.0))
+        let source = snapshot.source.flatMap { $0.context == context && $0.templates == templates ? $0 : nil }
+        let copies: [Segment?] = runs.map { run in
+            guard let source, let old = source.segments[entries[run.lowerBound].0], old.count == run.count,
+                old.last == entries[run.upperBound - 1].0,
+                !entries[run].contains(where: { snapshot.changed.contains($0.0) })
+            else { return nil }
+            return old
+        }
+
+        let url = location(for: output)
+        let temporary = url.appendingPathExtension("new")
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        var file = PartWriter(descriptor: descriptor)
+        var header = CacheWriter()
+        header.raw(magic)
+        header.int(formatVersion)
+        header.string(BuildManifest.binaryIdentity)
+        header.int(context)
+        header.int(templates)
+        let headerExtent = file.write(header.bytes)
+        var segments: [Segment] = []
+        segments.reserveCapacity(runs.count)
+        // A few segments at a time, so that a full save never holds the whole encoded cache.
+        let batch = 4 * ProcessInfo.processInfo.activeProcessorCount
+        for first in stride(from: 0, to: runs.count, by: batch) {
+            let window = Array(first..<min(first + batch, runs.count))
+            let encoded = await concurrentMap(window.filter { copies[$0] == nil }, limit: batch) { index in
+                var writer = CacheWriter()
+                for (path, entry) in entries[runs[index]] { writer.entry(path, entry) }
+                return writer.bytes
+            }
+            var next = encoded.makeIterator()
+            for index in window {
+                let run = runs[index]
+                let extent: Extent
+                if let old = copies[index], let source {
+                    extent = file.copy(old.extent, from: source.descriptor)
+                } else {
+                    extent = file.write(next.next()!)
+                }
+                segments.append(
+                    Segment(
+                        extent: extent, count: run.count, first: entries[run.lowerBound].0,
+                        last: entries[run.upperBound - 1].0))
+            }
+        }
+        var tail = CacheWriter()
+        tail.array(snapshot.bodies.sorted(by: { $0.key < $1.key })) { writer, body in
+            writer.string(body.key)
+            writer.string(body.value)
+        }
+        tail.array(pageFiles.sorted(by: { $0.key < $1.key })) { writer, kind in
+            writer.string(kind.key)
+            writer.array(kind.value) { $0.string($1) }
+        }
+        tail.array(outputFiles) { $0.string($1) }
+        let tailExtent = file.write(tail.bytes)
+        var footer = CacheWriter()
+        footer.extent(headerExtent)
+        footer.array(segments) { writer, segment in
+            writer.extent(segment.extent)
+            writer.int(segment.count)
+            writer.string(segment.first)
+            writer.string(segment.last)
+        }
+        footer.extent(tailExtent)
+        let footerExtent = file.write(footer.bytes)
+        var trailer = CacheWriter()
+        trailer.int(footerExtent.offset)
+        trailer.uint64(footerExtent.checksum)
+        _ = file.write(trailer.bytes)
+        let failed = file.failed || close(descriptor) != 0
+        if failed || rename(temporary.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            return nil
+        }
+        let copied = copies.count { $0 != nil }
+        return Saved(copied: copied, encoded: runs.count - copied)
+    }
+
+    /// The positions of each segment's paths.
+    static func segmentRuns(_ paths: [String]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        for (position, path) in paths.enumerated() where endsSegment(path) {
+            runs.append(start..<position + 1)
+            start = position + 1
+        }
+        if start < paths.count { runs.append(start..<paths.count) }
+        return runs
+    }
+
+    /// Appends parts to a new cache file, keeping count of where each goes.
+    struct PartWriter {
+        let descriptor: Int32
+        private(set) var offset = 0
+        private(set) var failed = false
+
+        init(descriptor: Int32) {
+            self.descriptor = descriptor
+        }
+
+        mutating func write(_ bytes: [UInt8]) -> Extent {
+            var checksum = Checksum()
+            checksum.combine(bytes)
+            let extent = Extent(offset: offset, length: bytes.count, checksum: checksum.value)
+            bytes.withUnsafeBytes { raw in
+                var done = 0
+                while !failed && done < raw.count {
+                    let wrote = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
+                    if wrote < 0 && errno == EINTR { continue }
+                    if wrote <= 0 { failed = true } else { done += wrote }
+                }
+            }
+            offset += bytes.count
+            return extent
+        }
+
+        /// Copies a checked part of another cache file, in the kernel (`sendfile`) where it can.
+        mutating func copy(_ part: Extent, from source: Int32) -> Extent {
+            let start = offset
+            var from = off_t(part.offset)
+            var left = part.length
+            while !failed && left > 0 {
+                let copied = sendfile(descriptor, source, &from, left)
+                if copied < 0 && errno == EINTR { continue }
+                if copied > 0 {
+                    left -= copied
+                    continue
+                }
+                // Where the kernel cannot (older kernels, across file systems): through memory.
+                var bytes = [UInt8](repeating: 0, count: left)
+                guard pread(source, &bytes, left, from) == left else {
+                    failed = true
+                    break
+                }
+                _ = write(bytes)
+                left = 0
+            }
+            offset = start + part.length
+            return Extent(offset: start, length: part.length, checksum: part.checksum)
+        }
+    }
+}
