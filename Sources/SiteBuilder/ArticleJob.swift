@@ -46,8 +46,8 @@ struct ArticleJob: Sendable {
 
     var filePath: String { source + "/" + path }
 
-    /// The cached outcome of an unchanged file whose page is current, with the page kept from the
-    /// previous output; nil when the article needs work. Without `checkingFile` the file is taken
+    /// The cached outcome of an unchanged file whose page is current (the caller keeps the page
+    /// from the previous output); nil when the article needs work. Without `checkingFile` the file is taken
     /// to be as it was (a file watcher did not see it change).
     func reuse(with tools: Tools, checkingFile: Bool = true) -> Outcome? {
         guard let cache = tools.cache else { return nil }
@@ -60,15 +60,14 @@ struct ArticleJob: Sendable {
             found = cache.outcome(
                 for: path, digest: StableHasher.digest(data), stamp: stamp, templates: tools.templates)
         }
-        guard var outcome = found else { return nil }
+        guard var outcome = found, outcome.isSkippedDraft || outcome.summary != nil else { return nil }
         outcome.reused = true
         outcome.rerendered = false
-        if outcome.isSkippedDraft { return outcome }
-        guard let summary = outcome.summary, tools.stage.keep("articles/\(summary.slug)/index.html") else {
-            return nil
-        }
         return outcome
     }
+
+    /// The file of an article's page.
+    static func pageFile(slug: String) -> String { "articles/\(slug)/index.html" }
 
     /// Builds the article: from the cache's source and enrichment when only the templates changed,
     /// otherwise from the file.

@@ -26,7 +26,7 @@ extension SiteBuilder {
                 outcome.reused = true
                 outcome.rerendered = false
                 if let summary = outcome.summary {
-                    keptPages.append("articles/\(summary.slug)/index.html")
+                    keptPages.append(ArticleJob.pageFile(slug: summary.slug))
                     keptPositions.append(position)
                 }
                 outcomes[position] = outcome
@@ -37,14 +37,27 @@ extension SiteBuilder {
                 looked.append(keptPositions[missing])
             }
         }
+        // Pages of unchanged articles are kept in one go, and those not in the output after all
+        // rendered again.
+        var keptPages: [String] = []
+        var keptPositions: [Int] = []
         for position in looked {
             let job = ArticleJob(path: paths[position], source: source, includeDrafts: includeDrafts)
             if let reused = job.reuse(with: tools, checkingFile: onlyChanged?.contains(paths[position]) ?? true) {
                 outcomes[position] = reused
+                if let summary = reused.summary {
+                    keptPages.append(ArticleJob.pageFile(slug: summary.slug))
+                    keptPositions.append(position)
+                }
             } else {
                 work.append(position)
             }
         }
+        for missing in tools.stage.keep(lastBuilt: keptPages) {
+            outcomes[keptPositions[missing]] = nil
+            work.append(keptPositions[missing])
+        }
+        work.sort()
         let reused = paths.count - work.count
         let built = await concurrentMap(
             work, limit: options.concurrency,

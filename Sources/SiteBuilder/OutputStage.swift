@@ -209,14 +209,18 @@ struct OutputStage: SiteOutput {
     /// those not there.
     func keep(lastBuilt relativePaths: [String]) -> [Int] {
         guard previousFiles != nil else { return relativePaths.indices.filter { !keep(relativePaths[$0]) } }
-        var missing: [Int] = []
-        var kept: [String] = []
-        kept.reserveCapacity(relativePaths.count)
-        for (position, path) in relativePaths.enumerated() {
-            if isInOutput(path) { kept.append(path) } else { missing.append(position) }
+        // The look-ups are the kernel's path walks, on every core (20,000 pages after each edit).
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 4, max(1, relativePaths.count / 512))
+        let found = UnsafeMutableBufferPointer<Bool>.allocate(capacity: relativePaths.count)
+        defer { found.deallocate() }
+        // Each task writes its own range of `found`.
+        nonisolated(unsafe) let base = found.baseAddress!
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = relativePaths.count * chunk / chunks..<relativePaths.count * (chunk + 1) / chunks
+            for position in range { (base + position).initialize(to: isInOutput(relativePaths[position])) }
         }
-        ledger.kept(kept)
-        return missing
+        ledger.kept(relativePaths.indices.lazy.filter { found[$0] }.map { relativePaths[$0] })
+        return relativePaths.indices.filter { !found[$0] }
     }
 
     /// A file the last build made (so a path already checked), and still there.
@@ -256,7 +260,7 @@ struct OutputStage: SiteOutput {
     /// obstacle). Not atomic: the caller has removed the manifest and cache first, so a patch
     /// stopped half-way is followed by a full build.
     private func patch(replacing previousFiles: Set<String>) throws(Diagnostic) {
-        for file in previousFiles where file != Self.marker && !ledger.contains(file) {
+        for file in ledger.missing(from: previousFiles) where file != Self.marker {
             let target = output.appendingPathComponent(file)
             guard unlink(target.path) == 0 || errno == ENOENT else {
                 throw Diagnostic(file: target.path, message: "cannot delete: \(String(cString: strerror(errno)))")
@@ -360,7 +364,7 @@ final class OutputLedger: @unchecked Sendable {
         lock.withLock { _ = keptFiles.insert(path) }
     }
 
-    func kept(_ paths: [String]) {
+    func kept(_ paths: some Sequence<String>) {
         lock.withLock { keptFiles.formUnion(paths) }
     }
 
@@ -370,8 +374,14 @@ final class OutputLedger: @unchecked Sendable {
 
     var writtenFiles: [String] { lock.withLock { Array(written) } }
 
-    /// Every file of the build, sorted.
-    var allFiles: [String] { lock.withLock { written.union(keptFiles).sorted() } }
+    /// Every file of the build, in no particular order (sorting 30,000 paths and merging two sets
+    /// of them was a tenth of a build after an edit).
+    var allFiles: [String] { lock.withLock { Array(keptFiles) + written.filter { !keptFiles.contains($0) } } }
+
+    /// Those of `files` the build neither wrote nor kept, under one lock.
+    func missing(from files: Set<String>) -> [String] {
+        lock.withLock { files.filter { !written.contains($0) && !keptFiles.contains($0) } }
+    }
 }
 
 /// An open folder, closed when the last reference goes.

@@ -313,6 +313,9 @@ public struct SiteBuilder: Sendable {
         let writtenFiles = written.map(\.files)
         let articles = summaries
         for file in SitemapRenderer.files(pages: listed) {
+            // It lists the pages and the articles' dates, which every list shows: with no list
+            // changed, the last build's is current.
+            if listsUnchanged, cache?.index != nil, stage.keep(file) { continue }
             do throws(Diagnostic) {
                 try stage.stream(to: file) { emit in
                     let pageFiles = articles.map { "articles/\($0.slug)/index.html" } + writtenFiles.joined()

@@ -12,8 +12,8 @@ protocol SiteOutput: Sendable {
     /// Keeps the previous build's file at `relativePath`; false when there is none.
     func keep(_ relativePath: String) -> Bool
     /// Keeps files that the last build wrote or kept, at once; returns the positions in
-    /// `relativePaths` of those that are not there (in memory none are missing: the last
-    /// generation is the last build's).
+    /// `relativePaths` of those that are not there (deleted from the output by hand, say), which
+    /// the caller makes again.
     func keep(lastBuilt relativePaths: [String]) -> [Int]
     /// Whether `renderLater` is worth calling: it renders after the build has finished (serve).
     var rendersPagesLater: Bool { get }
@@ -193,8 +193,16 @@ final class MemoryStage: SiteOutput, @unchecked Sendable {
     }
 
     func keep(lastBuilt relativePaths: [String]) -> [Int] {
-        lock.withLock { kept.append(contentsOf: relativePaths) }
-        return []
+        let missing = relativePaths.indices.filter { previous[relativePaths[$0]] == nil }
+        lock.withLock {
+            if missing.isEmpty {
+                kept.append(contentsOf: relativePaths)
+            } else {
+                let gone = Set(missing)
+                kept += relativePaths.indices.lazy.filter { !gone.contains($0) }.map { relativePaths[$0] }
+            }
+        }
+        return missing
     }
 
     func copyTree(_ folder: URL, files relativePaths: [String], prefix: String) throws(Diagnostic) -> [String] {
