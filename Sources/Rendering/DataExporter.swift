@@ -30,39 +30,58 @@ public struct DataExporter: Sendable {
 
     /// The file piece by piece, an element at a time: quotes.json for 10,000 articles is 100 MB.
     public func render(_ file: File, emit: (String) -> Void) {
-        switch file {
-        case .articles: lines(index.articles.lazy.map(article), emit: emit)
-        case .entities: lines(entityList(), emit: emit)
-        case .quotes:
-            // An article's date and address, the same for all its quotations, are made once.
-            var article = -1
-            var shared = (date: JSONValue.null, page: "")
-            lines(
-                index.quotes.all.lazy.map { entry in
-                    if entry.article != article {
-                        article = entry.article
-                        let summary = index.articles[article]
-                        shared = (date(summary.date), urls.absolute(urls.article(summary.slug)) + "#")
-                    }
-                    return quote(entry, date: shared.date, page: shared.page)
-                }, emit: emit)
-        case .quotesCSV: quotesCSV(emit: emit)
+        if let rows = rows(file) {
+            _ = rows.render(emit: emit)
+        } else {
+            // entities.json, a few hundred lines: written whole, as `jsonRows` would.
+            let entities = entityList()
+            var out = ByteChunks(starting: entities.isEmpty ? "[]\n" : "[\n")
+            for (number, entity) in entities.enumerated() {
+                if number > 0 { out.bytes += Self.jsonSeparator }
+                entity.write(into: &out.bytes)
+            }
+            if !entities.isEmpty { out.bytes += Array("\n]\n".utf8) }
+            out.handOn(emit)
         }
     }
 
-    /// A JSON array with one element per line: readable, diffable, and streamable by line. Lines
-    /// are handed on about 64 KB at a time.
-    private func lines(_ items: some Sequence<JSONValue>, emit: (String) -> Void) {
-        var out = ByteChunks()
-        var first = true
-        for item in items {
-            out.bytes.append(contentsOf: (first ? "[\n" : ",\n").utf8)
-            item.write(into: &out.bytes)
-            first = false
-            out.handOnIfFull(emit)
+    /// The file as rows per article (all but entities.json), so that an edit can patch it.
+    public func rows(_ file: File) -> ArticleRows? {
+        let index = index
+        let exporter = self
+        switch file {
+        case .entities: return nil
+        case .articles:
+            return Self.jsonRows(count: index.articles.count) { position, out in
+                exporter.article(index.articles[position]).write(into: &out)
+            }
+        case .quotes:
+            return Self.jsonRows(count: index.articles.count) { position, out in
+                let summary = index.articles[position]
+                guard !summary.quotes.isEmpty else { return }
+                // The article's date and address, the same for all its quotations, made once.
+                let date = exporter.date(summary.date)
+                let page = exporter.urls.absolute(exporter.urls.article(summary.slug)) + "#"
+                for number in summary.quotes.indices {
+                    if number > 0 { out += Self.jsonSeparator }
+                    exporter.quote(summary, summary.quotes[number], date: date, page: page).write(into: &out)
+                }
+            }
+        case .quotesCSV:
+            let header = Array((Self.csvColumns.joined(separator: ",") + "\r\n").utf8)
+            return ArticleRows(
+                count: index.articles.count, separator: "", head: { _ in header }, tail: { _ in [] }
+            ) { position, out in exporter.quotesCSV(index.articles[position], into: &out) }
         }
-        out.bytes.append(contentsOf: (first ? "[]\n" : "\n]\n").utf8)
-        out.handOn(emit)
+    }
+
+    static let jsonSeparator = Array(",\n".utf8)
+
+    /// A JSON array with one element per line: readable, diffable, and streamable by line.
+    static func jsonRows(count: Int, rows: @escaping @Sendable (Int, inout [UInt8]) -> Void) -> ArticleRows {
+        ArticleRows(
+            count: count, separator: ",\n", head: { empty in Array((empty ? "[]\n" : "[\n").utf8) },
+            tail: { empty in empty ? [] : Array("\n]\n".utf8) }, rows: rows)
     }
 
     private func date(_ date: ArticleDate?) -> JSONValue {
@@ -113,9 +132,7 @@ public struct DataExporter: Sendable {
     private func quoteID(_ summary: ArticleSummary, _ quote: QuoteRef) -> String { "\(summary.slug)#\(quote.id)" }
 
     /// A quotation; `date` and `page` (its article's address with `#`) are its article's.
-    private func quote(_ entry: QuoteIndex.Entry, date: JSONValue, page: String) -> JSONValue {
-        let summary = index.articles[entry.article]
-        let quote = summary.quotes[entry.quote]
+    private func quote(_ summary: ArticleSummary, _ quote: QuoteRef, date: JSONValue, page: String) -> JSONValue {
         var target: [(String, JSONValue)] = [("source", .string(summary.path))]
         if let anchor = quote.anchor {
             target.append(
@@ -151,33 +168,23 @@ public struct DataExporter: Sendable {
     /// The columns of quotes.csv, in order.
     public static let csvColumns = ["article", "date", "speaker", "speaker_entity", "kind", "text", "permalink"]
 
-    private func quotesCSV(emit: (String) -> Void) {
-        // An article's fields shared by its quotations (date, page address) are made once: 111,000
-        // rows at 10,000 articles.
-        var out = ByteChunks(starting: Self.csvColumns.joined(separator: ",") + "\r\n")
-        var article = -1
-        var timestamp = ""
-        var page = ""
-        for entry in index.quotes.all {
-            let summary = index.articles[entry.article]
-            if entry.article != article {
-                article = entry.article
-                timestamp = summary.date.map(FeedRenderer.timestamp) ?? ""
-                page = urls.absolute(urls.article(summary.slug)) + "#"
-            }
-            let quote = summary.quotes[entry.quote]
+    /// An article's rows of quotes.csv.
+    private func quotesCSV(_ summary: ArticleSummary, into out: inout [UInt8]) {
+        guard !summary.quotes.isEmpty else { return }
+        // Its fields shared by its quotations (date, page address) are made once.
+        let timestamp = summary.date.map(FeedRenderer.timestamp) ?? ""
+        let page = urls.absolute(urls.article(summary.slug)) + "#"
+        for quote in summary.quotes {
             let fields = [
                 summary.slug, timestamp, quote.speakerName ?? quote.speakerDescription ?? "", quote.speakerID ?? "",
                 quote.kind.rawValue, quote.fullText, page + quote.id,
             ]
             for (number, field) in fields.enumerated() {
-                if number > 0 { out.bytes.append(UInt8(ascii: ",")) }
-                Self.appendCSVField(field, to: &out.bytes)
+                if number > 0 { out.append(UInt8(ascii: ",")) }
+                Self.appendCSVField(field, to: &out)
             }
-            out.bytes.append(contentsOf: [0x0D, 0x0A])
-            out.handOnIfFull(emit)
+            out.append(contentsOf: [0x0D, 0x0A])
         }
-        out.handOn(emit)
     }
 
     /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.

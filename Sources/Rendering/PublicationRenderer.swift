@@ -48,15 +48,14 @@ public struct PublicationRenderer: Sendable {
         // The large ones are written as they are made (see `RenderedPage.stream`).
         case .data(let data):
             let exporter = DataExporter(index: index, config: config)
+            if let rows = exporter.rows(data) { return RenderedPage(sitePath: data.rawValue, html: "", rows: rows) }
             return RenderedPage(sitePath: data.rawValue, html: "", stream: { exporter.render(data, emit: $0) })
         case .searchIndex:
             let search = SearchIndexRenderer(index: index, config: config)
-            return RenderedPage(
-                sitePath: SearchIndexRenderer.indexPath, html: "", stream: { search.renderIndex(emit: $0) })
+            return RenderedPage(sitePath: SearchIndexRenderer.indexPath, html: "", rows: search.indexRows)
         case .searchQuotes:
             let search = SearchIndexRenderer(index: index, config: config)
-            return RenderedPage(
-                sitePath: SearchIndexRenderer.quotesPath, html: "", stream: { search.renderQuotes(emit: $0) })
+            return RenderedPage(sitePath: SearchIndexRenderer.quotesPath, html: "", rows: search.quoteRows)
         }
     }
 

@@ -9,6 +9,9 @@ public struct RenderedPage: Sendable {
     /// For a large file (an export), the text made piece by piece instead of `html`, so the output
     /// can write each piece as it comes and never hold the whole file.
     public var stream: (@Sendable (_ emit: (String) -> Void) -> Void)? = nil
+    /// For a file listing the archive article by article (an export, the search index), its rows
+    /// instead of `html`: written whole, or patched after an edit.
+    public var rows: ArticleRows? = nil
 
     /// The file the page is written to, relative to the output folder.
     public var filePath: String { Self.filePath(of: sitePath) }

@@ -23,49 +23,74 @@ public struct SearchIndexRenderer: Sendable {
     /// `{"articles": [[headline, path, "YYYY-MM-DD" or "", standfirst, names]],
     ///   "entities": [[name, path, type, aliases joined by "|", article count]]}`; paths are site paths.
     public func renderIndex(emit: (String) -> Void) {
-        emit("{\"articles\":[")
-        for (position, summary) in index.articles.enumerated() {
-            let row = JSONValue.array([
+        _ = indexRows.render(emit: emit)
+    }
+
+    /// `renderIndex` as a row per article, the entities after them.
+    public var indexRows: ArticleRows {
+        let index = index
+        let urls = urls
+        return ArticleRows(
+            count: index.articles.count, separator: ",\n",
+            head: { empty in Array(("{\"articles\":[" + (empty ? "" : "\n")).utf8) },
+            tail: { _ in
+                var out = Array("],\n\"entities\":[".utf8)
+                for (position, id) in index.entities.rankedIDs.enumerated() {
+                    guard let entry = index.entities.entries[id] else { continue }
+                    out += Array((position == 0 ? "\n" : ",\n").utf8)
+                    JSONValue.array([
+                        .string(entry.entity.name), .string(urls.entity(entry.entity.type, id)),
+                        .string(entry.entity.type.rawValue), .string(entry.entity.aliases.joined(separator: "|")),
+                        .int(entry.articles.count),
+                    ]).write(into: &out)
+                }
+                return out + Array("]}\n".utf8)
+            }
+        ) { position, out in
+            let summary = index.articles[position]
+            JSONValue.array([
                 .string(summary.title), .string(urls.article(summary.slug)), .string(summary.date?.isoDay ?? ""),
                 .string(EntityRef.shortenedText(summary.standfirst ?? "", limit: Self.textLimit)),
                 .string(summary.entities.map(\.name).joined(separator: " · ")),
-            ])
-            emit((position == 0 ? "\n" : ",\n") + row.serialized())
+            ]).write(into: &out)
         }
-        emit("],\n\"entities\":[")
-        for (position, id) in index.entities.rankedIDs.enumerated() {
-            guard let entry = index.entities.entries[id] else { continue }
-            let row = JSONValue.array([
-                .string(entry.entity.name), .string(urls.entity(entry.entity.type, id)),
-                .string(entry.entity.type.rawValue), .string(entry.entity.aliases.joined(separator: "|")),
-                .int(entry.articles.count),
-            ])
-            emit((position == 0 ? "\n" : ",\n") + row.serialized())
-        }
-        emit("]}\n")
     }
 
     /// `{"quotes": [[words, speaker, article position, quotation id]]}`: the speaker is the position of
     /// its entity in the main index's `entities`, or how the text describes an unnamed source; the
     /// article position indexes its `articles`.
     public func renderQuotes(emit: (String) -> Void) {
+        _ = quoteRows.render(emit: emit)
+    }
+
+    /// `renderQuotes` as rows per article; they name speakers by their rank, which they depend on.
+    public var quoteRows: ArticleRows {
+        let index = index
         var positions: [String: Int] = [:]
-        for (position, id) in index.entities.rankedIDs.enumerated() { positions[id] = position }
-        var out = ByteChunks(starting: "{\"quotes\":[")
-        for (number, entry) in index.quotes.all.enumerated() {
-            let quote = index.articles[entry.article].quotes[entry.quote]
-            let speaker: JSONValue =
-                quote.speakerID.flatMap { positions[$0] }.map(JSONValue.int)
-                ?? .string(quote.speakerName ?? quote.speakerDescription ?? "")
-            let row = JSONValue.array([
-                .string(EntityRef.shortenedText(quote.fullText, limit: Self.textLimit)), speaker, .int(entry.article),
-                .string(quote.id),
-            ])
-            out.bytes.append(contentsOf: (number == 0 ? "\n" : ",\n").utf8)
-            row.write(into: &out.bytes)
-            out.handOnIfFull(emit)
+        // Stable across processes: the cache on disk keeps it.
+        var ranking = StableHasher()
+        for (position, id) in index.entities.rankedIDs.enumerated() {
+            positions[id] = position
+            ranking.combine(id)
         }
-        out.bytes.append(contentsOf: "]}\n".utf8)
-        out.handOn(emit)
+        let ranks = positions
+        return ArticleRows(
+            count: index.articles.count, dependency: Int(truncatingIfNeeded: ranking.finalize()), separator: ",\n",
+            head: { empty in Array(("{\"quotes\":[" + (empty ? "" : "\n")).utf8) },
+            tail: { _ in Array("]}\n".utf8) }
+        ) { position, out in
+            let quotes = index.articles[position].quotes
+            for number in quotes.indices {
+                let quote = quotes[number]
+                let speaker: JSONValue =
+                    quote.speakerID.flatMap { ranks[$0] }.map(JSONValue.int)
+                    ?? .string(quote.speakerName ?? quote.speakerDescription ?? "")
+                if number > 0 { out += Array(",\n".utf8) }
+                JSONValue.array([
+                    .string(EntityRef.shortenedText(quote.fullText, limit: Self.textLimit)), speaker, .int(position),
+                    .string(quote.id),
+                ]).write(into: &out)
+            }
+        }
     }
 }

@@ -81,6 +81,9 @@ public final class BuildCache: @unchecked Sendable {
     /// segments are copied from it when the cache is saved.
     private var source: BuildCacheFile.Source?
     private var storedSinceRestore: Set<String> = []
+    /// The files of article rows of the last good build on disk, and this build's, by path.
+    private var rowFiles: [String: RowFileRecord] = [:]
+    private var pendingRowFiles: [String: RowFileRecord] = [:]
 
     /// The index of the last good build.
     var index: SiteIndex? { lock.withLock { storedIndex } }
@@ -117,7 +120,9 @@ public final class BuildCache: @unchecked Sendable {
             pendingEntries = [:]
             for table in pageTables.values { table.dropPending() }
             pendingBodies = [:]
+            pendingRowFiles = [:]
             if self.context != context {
+                rowFiles = [:]
                 entries = [:]
                 storedOutcomes = nil
                 storedIndex = nil
@@ -235,6 +240,15 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock { bodies[slug] }
     }
 
+    /// The last good build's record of a file of article rows, to patch it from.
+    func rowFile(_ path: String) -> RowFileRecord? {
+        lock.withLock { rowFiles[path] }
+    }
+
+    func storeRowFile(_ record: RowFileRecord, for path: String) {
+        lock.withLock { pendingRowFiles[path] = record }
+    }
+
     /// The feed bodies of this build, current when it commits.
     func storeBodies(_ bodies: [String: String]) {
         lock.withLock { pendingBodies = bodies }
@@ -257,12 +271,12 @@ public final class BuildCache: @unchecked Sendable {
     /// cache was read from and the articles stored since.
     func snapshot(paths: [String]) -> (
         context: Int?, templates: Int?, entries: [(String, Entry)], bodies: [String: String],
-        source: BuildCacheFile.Source?, changed: Set<String>
+        source: BuildCacheFile.Source?, changed: Set<String>, rowFiles: [String: RowFileRecord]
     ) {
         lock.withLock {
             (
                 context, templates, paths.compactMap { path in entries[path].map { (path, $0) } }, bodies, source,
-                storedSinceRestore
+                storedSinceRestore, rowFiles
             )
         }
     }
@@ -270,9 +284,10 @@ public final class BuildCache: @unchecked Sendable {
     /// A cache as a build in another process left it, read from `source` (see `BuildCacheFile`).
     init(
         restoring entries: [(String, Entry)], from source: BuildCacheFile.Source, index: SiteIndex,
-        bodies: [String: String], pageFiles: [String: [String]]
+        bodies: [String: String], pageFiles: [String: [String]], rowFiles: [String: RowFileRecord]
     ) {
         keepsSources = false
+        self.rowFiles = rowFiles
         self.entries = Dictionary(entries, uniquingKeysWith: { $1 })
         self.source = source
         self.context = source.context
@@ -294,6 +309,8 @@ public final class BuildCache: @unchecked Sendable {
             restoredPageFiles = [:]
             pendingEntries = [:]
             bodies = pendingBodies
+            rowFiles.merge(pendingRowFiles) { $1 }
+            pendingRowFiles = [:]
             storedIndex = index
         }
     }
@@ -368,6 +385,10 @@ struct FileStamp: Sendable, Equatable {
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
         size = Int64(info.st_size)
         seconds = Int(info.st_mtim.tv_sec)
         nanoseconds = Int(info.st_mtim.tv_nsec)

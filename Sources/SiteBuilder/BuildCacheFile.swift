@@ -1,5 +1,6 @@
 import ArchiveModel
 import Foundation
+import Rendering
 import SiteIndex
 
 /// `build`'s `BuildCache` on disk (`.Output.cache/articles`, next to the output folder), so that the
@@ -119,6 +120,7 @@ enum BuildCacheFile {
         let bodies: [(String, String)]
         let pageFiles: [(String, [String])]
         let outputFiles: Set<String>
+        let rowFiles: [(String, RowFileRecord)]
 
         /// The cache, if it was made from the same settings and templates.
         func restore(
@@ -129,7 +131,8 @@ enum BuildCacheFile {
             let previous = index(outcomes.compactMap(\.summary), outcomes.map(\.pageHash), outcomes.map(\.summaryHash))
             let cache = BuildCache(
                 restoring: entries, from: source, index: previous, bodies: Dictionary(bodies, uniquingKeysWith: { $1 }),
-                pageFiles: Dictionary(pageFiles, uniquingKeysWith: { $1 }))
+                pageFiles: Dictionary(pageFiles, uniquingKeysWith: { $1 }),
+                rowFiles: Dictionary(rowFiles, uniquingKeysWith: { $1 }))
             return .success(Restored(cache: cache, outputFiles: outputFiles))
         }
     }
@@ -176,11 +179,14 @@ enum BuildCacheFile {
                 (try reader.string(), try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() })
             }
             let outputFiles = try tail.array { reader throws(CacheReader.Corrupt) in try reader.string() }
+            let rowFiles = try tail.array { reader throws(CacheReader.Corrupt) in
+                (try reader.string(), try reader.rowFile())
+            }
             try tail.finish()
             return .success(
                 Decoded(
                     source: source, entries: entries, bodies: bodies, pageFiles: pageFiles,
-                    outputFiles: Set(outputFiles)))
+                    outputFiles: Set(outputFiles), rowFiles: rowFiles))
         } catch {
             return .failure(.corrupt)
         }
@@ -276,7 +282,26 @@ extension CacheWriter {
     }
 }
 
+extension CacheWriter {
+    mutating func rowFile(_ record: RowFileRecord) {
+        int(Int(record.stamp.size))
+        int(record.stamp.seconds)
+        int(record.stamp.nanoseconds)
+        int(record.layout.head)
+        int(record.layout.dependency)
+        uint32s(record.layout.lengths)
+    }
+}
+
 extension CacheReader {
+    mutating func rowFile() throws(Corrupt) -> RowFileRecord {
+        let stamp = FileStamp(size: Int64(try int()), seconds: try int(), nanoseconds: try int())
+        let head = try int()
+        let dependency = try int()
+        let lengths = try uint32s()
+        return RowFileRecord(layout: RowLayout(head: head, lengths: lengths, dependency: dependency), stamp: stamp)
+    }
+
     mutating func extent() throws(Corrupt) -> BuildCacheFile.Extent {
         BuildCacheFile.Extent(offset: try int(), length: try int(), checksum: try uint64())
     }

@@ -82,6 +82,10 @@ extension BuildCacheFile {
             writer.array(kind.value) { $0.string($1) }
         }
         tail.array(outputFiles) { $0.string($1) }
+        tail.array(snapshot.rowFiles.sorted(by: { $0.key < $1.key })) { writer, file in
+            writer.string(file.key)
+            writer.rowFile(file.value)
+        }
         let tailExtent = file.write(tail.bytes)
         var footer = CacheWriter()
         footer.extent(headerExtent)

@@ -52,6 +52,9 @@ public struct BuildReport: Sendable {
     public var rerendered: Int = 0
     /// Cross-article pages whose fingerprint had not changed, kept from the previous build.
     public var reusedPages: Int = 0
+    /// Exports and search files patched from the previous build's (only the edited articles' rows
+    /// made again) rather than written whole.
+    public var patchedFiles: Int = 0
     /// Entities and quotations in the archive.
     public var entities: Int = 0
     public var quotes: Int = 0

@@ -20,6 +20,18 @@ struct CacheWriter {
 
     mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
 
+    /// Numbers in four bytes each, behind their count.
+    mutating func uint32s(_ values: [UInt32]) {
+        int(values.count)
+        bytes.reserveCapacity(bytes.count + 4 * values.count)
+        for value in values {
+            bytes += [
+                UInt8(truncatingIfNeeded: value), UInt8(truncatingIfNeeded: value >> 8),
+                UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 24),
+            ]
+        }
+    }
+
     mutating func double(_ value: Double) { uint64(value.bitPattern) }
 
     mutating func string(_ value: String) {
@@ -99,6 +111,17 @@ struct CacheReader {
         try need(count)
         defer { position += count }
         return Array(buffer[position..<position + count])
+    }
+
+    mutating func uint32s() throws(Corrupt) -> [UInt32] {
+        let count = try int()
+        guard count >= 0, count <= remaining / 4 else { throw Corrupt() }
+        defer { position += 4 * count }
+        return buffer.withUnsafeBytes { raw in
+            (0..<count).map {
+                UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: position + 4 * $0, as: UInt32.self))
+            }
+        }
     }
 
     /// A count of items, each taking at least one byte: a count beyond the bytes left is corrupt.

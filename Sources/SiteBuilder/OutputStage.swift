@@ -30,7 +30,7 @@ struct OutputStage: SiteOutput {
     let previousFiles: Set<String>?
     /// When patching, the output folder, open: a kept file is looked up from it rather than from
     /// the root (a third of the path to walk, for 30,000 files after each edit).
-    private let outputFolder: FolderHandle?
+    let outputFolder: FolderHandle?
     /// The files this build wrote or kept.
     let ledger = OutputLedger()
 
@@ -102,7 +102,7 @@ struct OutputStage: SiteOutput {
     /// Opens `target` for writing, making its folder when it is missing. Plain open and write, no
     /// sync: Foundation's `Data.write(to:)` synced every file to disk, 7 % of a 10,000-article build,
     /// and a site is rebuilt from its sources, so nothing is lost without it.
-    private func openForWriting(_ target: URL) throws(Diagnostic) -> Int32 {
+    func openForWriting(_ target: URL) throws(Diagnostic) -> Int32 {
         var descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             do {
@@ -117,7 +117,7 @@ struct OutputStage: SiteOutput {
         return descriptor
     }
 
-    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, _ target: URL)
+    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, _ target: URL)
         throws(Diagnostic)
     {
         var offset = 0
@@ -131,12 +131,12 @@ struct OutputStage: SiteOutput {
         }
     }
 
-    private static func cannotWrite(_ target: URL, _ reason: String) -> Diagnostic {
+    static func cannotWrite(_ target: URL, _ reason: String) -> Diagnostic {
         Diagnostic(file: target.path, message: "cannot write: \(reason)")
     }
 
     /// The diagnostic `body` throws, if any (closures of `withUTF8` cannot throw a typed error).
-    private static func failureOf(_ body: () throws(Diagnostic) -> Void) -> Diagnostic? {
+    static func failureOf(_ body: () throws(Diagnostic) -> Void) -> Diagnostic? {
         do throws(Diagnostic) {
             try body()
             return nil
@@ -305,7 +305,7 @@ struct OutputStage: SiteOutput {
     }
 
     /// The absolute URL for a path in the stage; a path that would leave it is an error.
-    private func resolve(_ relativePath: String) throws(Diagnostic) -> URL {
+    func resolve(_ relativePath: String) throws(Diagnostic) -> URL {
         try Self.checkInside(relativePath)
         let target = stage.appendingPathComponent(relativePath).standardizedFileURL
         guard target.path.hasPrefix(stagePath + "/") else {

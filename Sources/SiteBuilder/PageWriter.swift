@@ -13,8 +13,11 @@ extension SiteBuilder {
         fingerprint: @escaping @Sendable (Page) -> Int,
         previous: PreviousPages<Page>?, mustCheck: (Page) -> Bool, progress counts: (before: Int, total: Int)?,
         renderLaterAt sitePath: (@Sendable (Page) -> String?)? = nil,
+        rowPatch: (@Sendable (String) -> RowPatch?)? = nil,
         render: @escaping @Sendable (Page) -> RenderedPage?
-    ) async -> (kind: String, diagnostics: [Diagnostic], reused: Int, files: [String], pageFiles: [String]) {
+    ) async -> (
+        kind: String, diagnostics: [Diagnostic], reused: Int, files: [String], pageFiles: [String], patched: Int
+    ) {
         let table = cache?.pages(Page.self, kind: kind) { previous?.pages() ?? [] }
         var work: [Page] = []
         var keptFiles: [String] = []
@@ -61,32 +64,38 @@ extension SiteBuilder {
             }
         }
         let results = await concurrentMap(toRender, limit: options.concurrency, progress: tell) {
-            page, print -> (error: Diagnostic?, file: String?) in
+            page, print -> (error: Diagnostic?, file: String?, patched: Bool) in
             do throws(Diagnostic) {
                 // serve: the page is rendered when it is first asked for, or soon after the rebuild
                 // (after an edit that shows on lists, rendering pages nobody had asked for yet was
                 // most of the rebuild the reload waited for).
                 if let sitePath {
-                    guard let path = sitePath(page).map(RenderedPage.filePath(of:)) else { return (nil, nil) }
+                    guard let path = sitePath(page).map(RenderedPage.filePath(of:)) else { return (nil, nil, false) }
                     try stage.renderLater(to: path) { render(page)?.html ?? "" }
                     table?.store(BuildCache.PageEntry(fingerprint: print, file: path), for: page)
-                    return (nil, path)
+                    return (nil, path, false)
                 }
-                guard let rendered = render(page) else { return (nil, nil) }
-                if let stream = rendered.stream {
+                guard let rendered = render(page) else { return (nil, nil, false) }
+                var patched = false
+                if let rows = rendered.rows {
+                    let written = try stage.writeRows(
+                        rows, to: rendered.filePath, patching: rowPatch?(rendered.filePath))
+                    if let record = written.record { cache?.storeRowFile(record, for: rendered.filePath) }
+                    patched = written.patched
+                } else if let stream = rendered.stream {
                     try stage.stream(to: rendered.filePath, stream)
                 } else {
                     try stage.write(rendered.html, to: rendered.filePath)
                 }
                 table?.store(BuildCache.PageEntry(fingerprint: print, file: rendered.filePath), for: page)
-                return (nil, rendered.filePath)
+                return (nil, rendered.filePath, patched)
             } catch {
-                return (error, nil)
+                return (error, nil, false)
             }
         }
         return (
             kind, results.compactMap(\.error), kept, keptFiles + results.compactMap(\.file),
-            listsFiles ? table?.currentFiles(pages) ?? pages.map { _ in "" } : []
+            listsFiles ? table?.currentFiles(pages) ?? pages.map { _ in "" } : [], results.count(where: \.patched)
         )
     }
 }

@@ -302,9 +302,15 @@ public struct SiteBuilder: Sendable {
             mustCheck: { file in
                 guard let touched, case .atom(.entity(let id)) = file else { return true }
                 return touched.contains(id)
-            }, progress: nil
+            }, progress: nil,
+            // After edits in place, the exports and search index are patched where they can be.
+            rowPatch: updated.map { updated in
+                let changed = Array(Set(updated.positions)).sorted()
+                let cache = cache
+                return { path in cache?.rowFile(path).map { RowPatch(previous: $0, changed: changed) } }
+            }
         ) { publication.render($0) }
-        clock.lap("feeds, search and exports")
+        clock.lap("feeds, search and exports (\(published.patched) patched)")
         diagnostics += (written + [published]).flatMap(\.diagnostics)
         guard !diagnostics.containsErrors else { throw DiagnosticError(diagnostics) }
         // The sitemap is made when written (serve: when first asked for), from every page's file;
@@ -338,6 +344,7 @@ public struct SiteBuilder: Sendable {
             pages: summaries.count + indexPages.count + entityPages.count + quotePages.count, seconds: 0,
             warnings: diagnostics, reused: outcomes.count(where: \.reused),
             rerendered: outcomes.count(where: \.rerendered), reusedPages: written.map(\.reused).reduce(0, +),
+            patchedFiles: published.patched,
             entities: index.entities.entries.count, quotes: index.quotes.all.count)
         let filesByKind = Dictionary(uniqueKeysWithValues: (written + [published]).map { ($0.kind, $0.pageFiles) })
         return (report, index, paths, keptPaths, outcomes, filesByKind)

@@ -1,5 +1,6 @@
 import ArchiveModel
 import Foundation
+import Rendering
 
 /// Where a build puts the site: a staging folder swapped in place of the output folder
 /// (`OutputStage`), or a new generation of an in-memory site (`MemoryStage`, for serve). Either way
@@ -23,6 +24,12 @@ protocol SiteOutput: Sendable {
     /// Copies files under `folder` to `prefix` + their relative path; returns those skipped because a
     /// generated page already had the path.
     func copyTree(_ folder: URL, files relativePaths: [String], prefix: String) throws(Diagnostic) -> [String]
+    /// Writes a file of article rows, patched from the previous output's file when `patch` allows
+    /// and it is still as the last build left it; the new file's record (none in memory) and
+    /// whether it was patched.
+    func writeRows(_ rows: ArticleRows, to relativePath: String, patching patch: RowPatch?) throws(Diagnostic) -> (
+        record: RowFileRecord?, patched: Bool
+    )
     func commit() throws(Diagnostic)
     func discard()
 }
@@ -261,4 +268,28 @@ final class MemoryStage: SiteOutput, @unchecked Sendable {
     }
 
     func discard() {}
+}
+
+/// A file of article rows as a build left it: where each article's rows are, and the file's stamp
+/// when written (a file changed since cannot be patched).
+struct RowFileRecord: Sendable, Equatable {
+    var layout: RowLayout
+    var stamp: FileStamp
+}
+
+/// What a build can patch a file of article rows from: the last build's record of it, and the
+/// positions of the articles edited in place since.
+struct RowPatch: Sendable {
+    var previous: RowFileRecord
+    var changed: [Int]
+}
+
+extension SiteOutput {
+    /// Writes a file of article rows whole (in memory, made when first asked for); no record.
+    func writeRows(_ rows: ArticleRows, to relativePath: String, patching patch: RowPatch?) throws(Diagnostic) -> (
+        record: RowFileRecord?, patched: Bool
+    ) {
+        try stream(to: relativePath) { emit in _ = rows.render(emit: emit) }
+        return (nil, false)
+    }
 }

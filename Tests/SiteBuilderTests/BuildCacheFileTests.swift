@@ -159,7 +159,24 @@ struct BuildCacheFileTests {
         // Every list, entity and quotation page.
         #expect(report.reusedPages == report.pages - report.articles)
         #expect(site.output("data/quotes.json") != quotes, "the quotation's offsets in the export did not move")
+        // The exports and search files that show the article, patched rather than written whole.
+        #expect(report.patchedFiles == 5)
         try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "above a quotation")
+    }
+
+    /// An export changed by hand since the last build is written whole again, not patched from.
+    @Test func anExportChangedSinceTheLastBuildIsNotPatched() async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = try await build(site)
+        let csv = site.output.appendingPathComponent("data/quotes.csv")
+        try (String(contentsOf: csv, encoding: .utf8) + "tampered,,,,,,\r\n").write(
+            to: csv, atomically: false, encoding: .utf8)
+        try EditedArchive.apply("above", to: site)
+        let report = try await build(site)
+        #expect(report.patchedFiles == 4)
+        #expect(site.output("data/quotes.csv")?.contains("tampered") == false)
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "export changed by hand")
     }
 
     /// The quotation index of 120 quotations has three pages, newest first: a quotation added to the

@@ -1,0 +1,165 @@
+/// A file that lists the archive article by article — a head, each article's rows (some have
+/// none) with a separator between articles, a tail — so that after articles were edited in place
+/// only their rows need making again and the rest can be copied from the last build's file: the
+/// exports (`data/quotes.json` is 100 MB at 10,000 articles) and the search index.
+///
+/// `render` writes the whole file and says where each article's rows went (`RowLayout`); `patch`
+/// gives, from that layout, the pieces of the file after an edit: new bytes and ranges of the old
+/// file to copy. Both give the same bytes for the same index.
+public struct ArticleRows: Sendable {
+    /// How many articles the file lists.
+    public let count: Int
+    /// A hash of what the rows depend on beyond their own article (the entities' ranking, for
+    /// the search index's quotations), 0 for nothing: a patch needs the same.
+    public let dependency: Int
+    let separator: [UInt8]
+    /// The bytes before the first row, and after the last; `empty` when there are no rows at all.
+    let head: @Sendable (_ empty: Bool) -> [UInt8]
+    let tail: @Sendable (_ empty: Bool) -> [UInt8]
+    /// Appends the rows of the article at a position, joined by the separator.
+    let rows: @Sendable (_ position: Int, _ out: inout [UInt8]) -> Void
+
+    init(
+        count: Int, dependency: Int = 0, separator: String, head: @escaping @Sendable (Bool) -> [UInt8],
+        tail: @escaping @Sendable (Bool) -> [UInt8], rows: @escaping @Sendable (Int, inout [UInt8]) -> Void
+    ) {
+        self.count = count
+        self.dependency = dependency
+        self.separator = Array(separator.utf8)
+        self.head = head
+        self.tail = tail
+        self.rows = rows
+    }
+
+    /// The whole file, handed on about 64 KB at a time; where each article's rows went.
+    public func render(emit: (String) -> Void) -> RowLayout {
+        var out = ByteChunks()
+        var row: [UInt8] = []
+        var lengths = [UInt32](repeating: 0, count: count)
+        var headLength: Int?
+        for position in 0..<count {
+            row.removeAll(keepingCapacity: true)
+            rows(position, &row)
+            guard !row.isEmpty else { continue }
+            if headLength == nil {
+                let head = head(false)
+                headLength = head.count
+                out.bytes += head
+            } else {
+                out.bytes += separator
+            }
+            out.bytes += row
+            lengths[position] = UInt32(row.count)
+            out.handOnIfFull(emit)
+        }
+        out.bytes += headLength == nil ? head(true) + tail(true) : tail(false)
+        out.handOn(emit)
+        return RowLayout(head: headLength ?? 0, lengths: lengths, dependency: dependency)
+    }
+
+    /// The whole file as one string (tests, small archives).
+    public func render() -> String {
+        var text = ""
+        _ = render { text += $0 }
+        return text
+    }
+
+    /// The file after the articles at `changed` positions (sorted) were edited in place, from the
+    /// `previous` file's layout: the pieces to write in order, and the new layout. Nil when the
+    /// previous file cannot be patched (another number of articles or another dependency).
+    public func patch(previous: RowLayout, changed: [Int]) -> (pieces: [RowPiece], layout: RowLayout)? {
+        guard previous.lengths.count == count, previous.dependency == dependency else { return nil }
+        var pieces = RowPieces()
+        var lengths = previous.lengths
+        var started = false
+        // Where the next article with rows starts in the previous file.
+        var old = previous.head
+        var nextChanged = changed.makeIterator()
+        var upcoming = nextChanged.next()
+        var row: [UInt8] = []
+        for position in 0..<count {
+            let length = Int(previous.lengths[position])
+            if position == upcoming {
+                upcoming = nextChanged.next()
+                row.removeAll(keepingCapacity: true)
+                rows(position, &row)
+                lengths[position] = UInt32(row.count)
+                if !row.isEmpty {
+                    pieces.append(started ? separator : head(false))
+                    pieces.append(row)
+                    started = true
+                }
+            } else if length > 0 {
+                if let end = pieces.copyEnd, end + separator.count == old {
+                    // Right after the last copied rows in both files: one copy, separator and all.
+                    pieces.extendCopy(by: separator.count + length)
+                } else {
+                    pieces.append(started ? separator : head(false))
+                    pieces.copy(offset: old, length: length)
+                }
+                started = true
+            }
+            if length > 0 { old += length + separator.count }
+        }
+        pieces.append(started ? tail(false) : head(true) + tail(true))
+        let head = started ? self.head(false).count : 0
+        return (pieces.finished, RowLayout(head: head, lengths: lengths, dependency: dependency))
+    }
+}
+
+/// Where each article's rows are in a file of `ArticleRows`: the head's length and each
+/// article's rows' (0 for none); kept by the build cache.
+public struct RowLayout: Sendable, Equatable {
+    public var head: Int
+    public var lengths: [UInt32]
+    public var dependency: Int
+
+    public init(head: Int, lengths: [UInt32], dependency: Int) {
+        self.head = head
+        self.lengths = lengths
+        self.dependency = dependency
+    }
+}
+
+/// A piece of a patched file: new bytes, or a range of the previous file.
+public enum RowPiece: Sendable, Equatable {
+    case bytes([UInt8])
+    case copy(offset: Int, length: Int)
+}
+
+/// Pieces gathered in order: bytes appended together, and copies of the previous file.
+struct RowPieces {
+    private var pieces: [RowPiece] = []
+    private var bytes: [UInt8] = []
+    private var copying: (offset: Int, length: Int)?
+
+    /// Where the last piece ends in the previous file, when it is a copy.
+    var copyEnd: Int? { bytes.isEmpty ? copying.map { $0.offset + $0.length } : nil }
+
+    mutating func append(_ more: [UInt8]) {
+        bytes += more
+    }
+
+    mutating func copy(offset: Int, length: Int) {
+        flush()
+        copying = (offset, length)
+    }
+
+    /// Makes the last copy longer (see `copyEnd`).
+    mutating func extendCopy(by length: Int) {
+        copying?.length += length
+    }
+
+    var finished: [RowPiece] {
+        var copy = self
+        copy.flush()
+        return copy.pieces
+    }
+
+    private mutating func flush() {
+        if let run = copying { pieces.append(.copy(offset: run.offset, length: run.length)) }
+        copying = nil
+        if !bytes.isEmpty { pieces.append(.bytes(bytes)) }
+        bytes.removeAll()
+    }
+}

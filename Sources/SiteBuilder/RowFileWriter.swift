@@ -1,0 +1,95 @@
+import ArchiveModel
+import Foundation
+import Rendering
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Files of article rows on disk: written whole with their layout, or, after articles were edited
+/// in place, patched — the edited articles' rows made again, everything else copied in the kernel
+/// (`sendfile`) from the output folder's file, which a build leaves untouched until it commits.
+extension OutputStage {
+    func writeRows(_ rows: ArticleRows, to relativePath: String, patching patch: RowPatch?) throws(Diagnostic) -> (
+        record: RowFileRecord?, patched: Bool
+    ) {
+        let target = try resolve(relativePath)
+        ledger.wrote(relativePath)
+        if let patch, let outputFolder, previousFiles?.contains(relativePath) == true,
+            let old = OpenFile(at: outputFolder, relativePath), old.stamp == patch.previous.stamp,
+            let (pieces, layout) = rows.patch(previous: patch.previous.layout, changed: patch.changed)
+        {
+            let descriptor = try openForWriting(target)
+            defer { close(descriptor) }
+            for piece in pieces {
+                switch piece {
+                case .bytes(let bytes):
+                    let failure = bytes.withUnsafeBytes { raw in
+                        Self.failureOf { () throws(Diagnostic) in try Self.write(raw, to: descriptor, target) }
+                    }
+                    if let failure { throw failure }
+                case .copy(let offset, let length):
+                    try Self.copy(from: old.descriptor, offset: offset, length: length, to: descriptor, target)
+                }
+            }
+            return (try Self.record(layout, descriptor, target), true)
+        }
+        let descriptor = try openForWriting(target)
+        defer { close(descriptor) }
+        var failure: Diagnostic?
+        let layout = rows.render { piece in
+            guard failure == nil else { return }
+            var piece = piece
+            failure = piece.withUTF8 { bytes in
+                Self.failureOf { () throws(Diagnostic) in
+                    try Self.write(UnsafeRawBufferPointer(bytes), to: descriptor, target)
+                }
+            }
+        }
+        if let failure { throw failure }
+        return (try Self.record(layout, descriptor, target), false)
+    }
+
+    private static func record(_ layout: RowLayout, _ descriptor: Int32, _ target: URL) throws(Diagnostic)
+        -> RowFileRecord
+    {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw cannotWrite(target, String(cString: strerror(errno))) }
+        return RowFileRecord(layout: layout, stamp: FileStamp(info))
+    }
+
+    private static func copy(from source: Int32, offset: Int, length: Int, to descriptor: Int32, _ target: URL)
+        throws(Diagnostic)
+    {
+        var from = off_t(offset)
+        var left = length
+        while left > 0 {
+            let copied = sendfile(descriptor, source, &from, left)
+            if copied < 0 && errno == EINTR { continue }
+            guard copied > 0 else {
+                throw cannotWrite(
+                    target,
+                    copied == 0 ? "the previous file is shorter than recorded" : String(cString: strerror(errno)))
+            }
+            left -= copied
+        }
+    }
+}
+
+/// A file of the output folder open for reading, with its stamp; closed when it goes.
+final class OpenFile {
+    let descriptor: Int32
+    let stamp: FileStamp
+
+    init?(at folder: FolderHandle, _ relativePath: String) {
+        descriptor = openat(folder.descriptor, relativePath, O_RDONLY | O_CLOEXEC)
+        var info = stat()
+        guard descriptor >= 0, fstat(descriptor, &info) == 0 else {
+            if descriptor >= 0 { close(descriptor) }
+            return nil
+        }
+        stamp = FileStamp(info)
+    }
+
+    deinit { close(descriptor) }
+}
