@@ -162,6 +162,8 @@ enum BuildCacheFile {
             let source = Source(
                 descriptor: descriptor, context: context, templates: templates, segments: layout.segments)
             handedOver = true
+            // Not wanted after all (nothing changed since the last build).
+            if Task.isCancelled { return .failure(.none) }
             let decoded = await concurrentMap(layout.segments, limit: ProcessInfo.processInfo.activeProcessorCount) {
                 segment in try? file.entries(segment)
             }

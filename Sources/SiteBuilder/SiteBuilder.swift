@@ -37,20 +37,21 @@ public struct SiteBuilder: Sendable {
         let onDisk = options.memorySite == nil && cache == nil
         // A build into the output folder made from exactly what the last good one was made from
         // leaves it as it is.
+        // The last build's cache is read on the other cores while the files are listed and the
+        // settings, entities and templates load; it is checked against them after.
+        let output = options.output
+        let cacheFile =
+            onDisk && options.reusesUnchangedOutput ? Task { await BuildCacheFile.read(for: output) } : nil
         let manifest = onDisk ? BuildManifest(options: options) : nil
         if let manifest, options.reusesUnchangedOutput, let stored = BuildManifest.stored(for: options.output),
             stored.manifest == manifest
         {
+            cacheFile?.cancel()
             var report = stored.report
             report.unchanged = true
             report.seconds = Date().timeIntervalSince(start)
             return report
         }
-        // The last build's cache is read on another core while the settings, entities and
-        // templates load; it is checked against them after.
-        let output = options.output
-        let cacheFile =
-            onDisk && options.reusesUnchangedOutput ? Task { await BuildCacheFile.read(for: output) } : nil
         let config = try SiteLoader.config(in: options.source, baseURLOverride: options.baseURL)
         let templates = try TemplateSet.load(
             from: options.source.appendingPathComponent("Templates", isDirectory: true), reusing: cache?.templateSet)
