@@ -12,8 +12,6 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Parallel per-article tasks; the core count by default.
     public var concurrency: Int
-    /// Delete the previous output on another thread after the swap, rather than before returning.
-    public var removesOldOutputInBackground = false
     /// Build into this in-memory site instead of the output folder (serve); the folder is untouched.
     public var memorySite: MemorySite?
     /// Leave the output folder as it is when nothing it was built from has changed (`BuildManifest`);

@@ -102,9 +102,7 @@ public struct SiteBuilder: Sendable {
             stage = MemoryStage(site: memory)
         } else {
             do throws(Diagnostic) {
-                var disk = try OutputStage(output: options.output, source: options.source, patching: previousFiles)
-                disk.removesOldOutputInBackground = options.removesOldOutputInBackground
-                stage = disk
+                stage = try OutputStage(output: options.output, source: options.source, patching: previousFiles)
             } catch {
                 throw DiagnosticError([error])
             }

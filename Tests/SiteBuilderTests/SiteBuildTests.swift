@@ -83,6 +83,30 @@ struct SiteBuildTests {
         #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
     }
 
+    /// A full build over an existing output swaps the new one in and leaves the old one to be
+    /// deleted in the background: it is gone soon after, and nothing else is touched.
+    @Test func aFullRebuildDeletesThePreviousOutputInTheBackground() async throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try threeArticles(site)
+        _ = try await build(site)
+        try site.article("2014-11-07-first.md", "title: First piece, edited")
+        var options = BuildOptions(source: site.site)
+        options.reusesUnchangedOutput = false
+        _ = try await SiteBuilder(options: options).build()
+        #expect(site.output("articles/first/index.html")?.contains("First piece, edited") == true)
+        func leftovers() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: site.site.path).filter { $0.hasPrefix(".Output.old") }
+        }
+        for _ in 0..<100 where try !leftovers().isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(try leftovers().isEmpty, "the previous output was not deleted")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: site.site.path).sorted()
+                == [
+                    ".Output.cache", "Content", "Output", "Templates",
+                ].filter { FileManager.default.fileExists(atPath: site.site.appendingPathComponent($0).path) })
+    }
+
     @Test func duplicateSlugsFailTheBuildNamingBothFiles() async throws {
         let site = try TemporarySite()
         defer { site.remove() }
