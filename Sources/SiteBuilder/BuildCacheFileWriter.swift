@@ -136,41 +136,18 @@ extension BuildCacheFile {
             var checksum = Checksum()
             checksum.combine(bytes)
             let extent = Extent(offset: offset, length: bytes.count, checksum: checksum.value)
-            bytes.withUnsafeBytes { raw in
-                var done = 0
-                while !failed && done < raw.count {
-                    let wrote = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
-                    if wrote < 0 && errno == EINTR { continue }
-                    if wrote <= 0 { failed = true } else { done += wrote }
-                }
-            }
+            if !failed { failed = bytes.withUnsafeBytes { FileIO.write($0, to: descriptor) } != nil }
             offset += bytes.count
             return extent
         }
 
-        /// Copies a checked part of another cache file, in the kernel (`sendfile`) where it can.
+        /// Copies a checked part of another cache file.
         mutating func copy(_ part: Extent, from source: Int32) -> Extent {
-            let start = offset
-            var from = off_t(part.offset)
-            var left = part.length
-            while !failed && left > 0 {
-                let copied = sendfile(descriptor, source, &from, left)
-                if copied < 0 && errno == EINTR { continue }
-                if copied > 0 {
-                    left -= copied
-                    continue
-                }
-                // Where the kernel cannot (older kernels, across file systems): through memory.
-                var bytes = [UInt8](repeating: 0, count: left)
-                guard pread(source, &bytes, left, from) == left else {
-                    failed = true
-                    break
-                }
-                _ = write(bytes)
-                left = 0
+            if !failed {
+                failed = FileIO.copy(from: source, offset: part.offset, length: part.length, to: descriptor) != nil
             }
-            offset = start + part.length
-            return Extent(offset: start, length: part.length, checksum: part.checksum)
+            defer { offset += part.length }
+            return Extent(offset: offset, length: part.length, checksum: part.checksum)
         }
     }
 }

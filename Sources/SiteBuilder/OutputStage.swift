@@ -118,14 +118,8 @@ struct OutputStage: SiteOutput {
     static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, _ target: URL)
         throws(Diagnostic)
     {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw cannotWrite(target, String(cString: strerror(errno)))
-            }
-            offset += written
+        if let error = FileIO.write(bytes, to: descriptor) {
+            throw cannotWrite(target, String(cString: strerror(error)))
         }
     }
 

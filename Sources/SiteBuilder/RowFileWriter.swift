@@ -29,7 +29,9 @@ extension OutputStage {
                     }
                     if let failure { throw failure }
                 case .copy(let offset, let length):
-                    try Self.copy(from: old.descriptor, offset: offset, length: length, to: descriptor, target)
+                    if let error = FileIO.copy(from: old.descriptor, offset: offset, length: length, to: descriptor) {
+                        throw Self.cannotWrite(target, String(cString: strerror(error)))
+                    }
                 }
             }
             return (try Self.record(layout, descriptor, target), true)
@@ -56,23 +58,6 @@ extension OutputStage {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw cannotWrite(target, String(cString: strerror(errno))) }
         return RowFileRecord(layout: layout, stamp: FileStamp(info))
-    }
-
-    private static func copy(from source: Int32, offset: Int, length: Int, to descriptor: Int32, _ target: URL)
-        throws(Diagnostic)
-    {
-        var from = off_t(offset)
-        var left = length
-        while left > 0 {
-            let copied = sendfile(descriptor, source, &from, left)
-            if copied < 0 && errno == EINTR { continue }
-            guard copied > 0 else {
-                throw cannotWrite(
-                    target,
-                    copied == 0 ? "the previous file is shorter than recorded" : String(cString: strerror(errno)))
-            }
-            left -= copied
-        }
     }
 }
 
