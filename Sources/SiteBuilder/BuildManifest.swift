@@ -3,19 +3,22 @@ import ContentReader
 import Foundation
 
 /// What a finished `build` was made from: every file under Content/ and Templates/ with its size
-/// and modification time, the options, and the identity of the Broadsheet binary. Kept next to the
-/// output folder (`.Output.cache/manifest`) after a good build; when the next build would be made
-/// from exactly the same, it leaves the output as it is. Anything unreadable or different — a
-/// touched file, another binary, a deleted output — means a full build: the manifest is never
-/// trusted beyond an exact match.
+/// and modification time, the options, and the identity of the Broadsheet binary — as a digest
+/// (FNV-1a, 64 bits), kept next to the output folder (`.Output.cache/manifest`) after a good
+/// build; when the next build would be made from exactly the same, it leaves the output as it is.
+/// Anything unreadable or different — a touched file, another binary, a deleted output — means a
+/// full build: the manifest is never trusted beyond an exact match. (It was the text of every
+/// line until the 10 MB of a 100,000-article archive cost more to make, read and write than the
+/// listing it came from.)
 struct BuildManifest: Equatable {
-    /// The manifest's text: a header line per input kind, then a line per file.
-    let text: String
+    static let format = "broadsheet-manifest 2"
+    /// The digest of the header facts and each input file's path and stamp, in order.
+    let digest: UInt64
     /// The stamp of each file under Content/ (by its path in the site folder) as the manifest
     /// found it, so that the build need not look at each article file again.
     let stamps: [String: FileStamp]
 
-    static func == (first: Self, second: Self) -> Bool { first.text == second.text }
+    static func == (first: Self, second: Self) -> Bool { first.digest == second.digest }
 
     /// The manifest file for an output folder.
     static func location(for output: URL) -> URL {
@@ -24,30 +27,37 @@ struct BuildManifest: Equatable {
 
     /// The manifest of the build `options` describe, as the files are now.
     init(options: BuildOptions) {
-        var lines = [
-            "broadsheet-manifest 1",
-            "binary \(Self.binaryIdentity)",
-            "source \(options.source.path)",
-            "output \(options.output.path)",
-            "base-url \(options.baseURL ?? "-")",
-            "drafts \(options.includeDrafts)",
-        ]
+        var hasher = StableHasher()
+        for fact in [
+            Self.format, Self.binaryIdentity, options.source.path, options.output.path, options.baseURL ?? "-",
+            "\(options.includeDrafts)",
+        ] {
+            hasher.combine(fact)
+        }
         var stamps: [String: FileStamp] = [:]
         for folder in ["Content", "Templates"] {
+            hasher.combine(folder)
             let root = options.source.appendingPathComponent(folder, isDirectory: true)
-            for relative in ContentScanner.relativeFiles(under: root) {
-                let path = "\(folder)/\(relative)"
-                let stamp = FileStamp(path: root.path + "/" + relative)
-                if folder == "Content", let stamp { stamps[path] = stamp }
-                lines.append("\(path)\t\(stamp.map { "\($0.size) \($0.seconds).\($0.nanoseconds)" } ?? "-")")
+            let files = ContentScanner.relativeFiles(under: root)
+            hasher.combine(files.count)
+            for relative in files {
+                hasher.combine(relative)
+                guard let stamp = FileStamp(path: root.path + "/" + relative) else {
+                    hasher.combine(-1)
+                    continue
+                }
+                if folder == "Content" { stamps[folder + "/" + relative] = stamp }
+                hasher.combine(Int(stamp.size))
+                hasher.combine(stamp.seconds)
+                hasher.combine(stamp.nanoseconds)
             }
         }
-        text = lines.joined(separator: "\n") + "\n"
+        digest = hasher.finalize()
         self.stamps = stamps
     }
 
-    private init(text: String) {
-        self.text = text
+    private init(digest: UInt64) {
+        self.digest = digest
         stamps = [:]
     }
 
@@ -64,19 +74,18 @@ struct BuildManifest: Equatable {
     /// one and the output folder still carries Broadsheet's marker.
     static func stored(for output: URL) -> (manifest: BuildManifest, report: BuildReport)? {
         guard OutputStage.isMarked(output),
-            let data = FileManager.default.contents(atPath: location(for: output).path),
-            let split = data.range(of: Data("\n---\n".utf8), options: .backwards)
+            let data = FileManager.default.contents(atPath: location(for: output).path)
         else { return nil }
-        let counts = String(decoding: data[split.upperBound...], as: UTF8.self).split(separator: " ").compactMap {
-            Int($0)
-        }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard lines.count == 3, lines[0] == Self.format, let digest = UInt64(lines[1], radix: 16) else { return nil }
+        let counts = lines[2].split(separator: " ").compactMap { Int($0) }
         // The last build's warnings are not stored: after a build with warnings, build again so
         // that they are shown again.
         guard counts.count == 6, counts[5] == 0 else { return nil }
         let report = BuildReport(
             articles: counts[0], drafts: counts[1], pages: counts[2], seconds: 0, warnings: [],
             entities: counts[3], quotes: counts[4])
-        return (BuildManifest(text: String(decoding: data[..<split.lowerBound], as: UTF8.self) + "\n"), report)
+        return (BuildManifest(digest: digest), report)
     }
 
     /// Records the manifest of a good build with its counts; a failure to write only costs the
@@ -86,8 +95,7 @@ struct BuildManifest: Equatable {
         let counts = [
             report.articles, report.drafts, report.pages, report.entities, report.quotes, report.warnings.count,
         ]
-        // `text` ends with a line break, which the separator's first one stands for.
-        let body = text + "---\n" + counts.map(String.init).joined(separator: " ")
+        let body = "\(Self.format)\n\(String(digest, radix: 16))\n\(counts.map(String.init).joined(separator: " "))\n"
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(body.utf8).write(to: url, options: .atomic)
     }

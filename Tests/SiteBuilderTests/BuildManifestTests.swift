@@ -58,7 +58,7 @@ struct BuildManifestTests {
         default:
             let manifest = site.site.appendingPathComponent(".Output.cache/manifest")
             #expect(FileManager.default.fileExists(atPath: manifest.path))
-            try Data("broadsheet-manifest 1\ngarbage".utf8).write(to: manifest)
+            try Data("broadsheet-manifest 2\ngarbage".utf8).write(to: manifest)
         }
         let report = try await build(site, configure)
         #expect(!report.unchanged, "\(change)")
