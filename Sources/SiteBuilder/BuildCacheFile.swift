@@ -13,8 +13,10 @@ import SiteIndex
 ///
 /// The articles are stored in *segments* of about 128 consecutive paths, cut after each path whose
 /// hash ends in seven zero bits, so that adding or removing a file moves only the cuts next to it.
-/// Segments are read and checked in parallel, and a build that changed a few articles copies the
-/// other segments' bytes from the last cache instead of encoding them again (`BuildCacheFile.save`).
+/// Segments are read and checked in parallel, and a build that changed a few articles appends
+/// only their segments, the tail and a new footer to the last cache; the footer points at the
+/// current parts wherever they are, and the file is written afresh once most of it is stale
+/// (`BuildCacheFile.save`).
 ///
 ///     header   magic, format, binary identity, settings and templates keys
 ///     segments each: its articles one after another
@@ -76,12 +78,20 @@ enum BuildCacheFile {
         let templates: Int
         /// Segments by their first path.
         let segments: [String: Segment]
+        let header: Extent
+        /// The file's size, and how many of its bytes the footer points at (the rest are parts
+        /// earlier saves appended and later ones replaced).
+        let size: Int
+        let live: Int
 
-        init(descriptor: Int32, context: Int, templates: Int, segments: [Segment]) {
+        init(descriptor: Int32, context: Int, templates: Int, header: Extent, segments: [Segment], size: Int) {
             self.descriptor = descriptor
             self.context = context
             self.templates = templates
+            self.header = header
             self.segments = Dictionary(segments.map { ($0.first, $0) }, uniquingKeysWith: { first, _ in first })
+            self.size = size
+            live = header.length + segments.reduce(0) { $0 + $1.extent.length }
         }
 
         deinit { close(descriptor) }
@@ -91,9 +101,16 @@ enum BuildCacheFile {
         BuildManifest.location(for: output).deletingLastPathComponent().appendingPathComponent("articles")
     }
 
-    /// Forgets the cache, before a build changes the output it describes.
-    static func remove(for output: URL) {
-        try? FileManager.default.removeItem(at: location(for: output))
+    /// Where the cache is while a build changes the output it describes: a name no build reads, so
+    /// that a build stopped half-way is followed by a full one; the save appends to it there.
+    static func retiredLocation(for output: URL) -> URL {
+        location(for: output).appendingPathExtension("retired")
+    }
+
+    /// Forgets the cache, before a build changes the output it describes (moved aside, for the
+    /// save to append to).
+    static func retire(for output: URL) {
+        _ = rename(location(for: output).path, retiredLocation(for: output).path)
     }
 
     /// Whether a segment ends after `path`: about one path in 128, by a hash of the path alone.
@@ -160,7 +177,8 @@ enum BuildCacheFile {
             let templates = try header.int()
             try header.finish()
             let source = Source(
-                descriptor: descriptor, context: context, templates: templates, segments: layout.segments)
+                descriptor: descriptor, context: context, templates: templates, header: layout.header,
+                segments: layout.segments, size: file.size)
             handedOver = true
             // Not wanted after all (nothing changed since the last build).
             if Task.isCancelled { return .failure(.none) }

@@ -6,16 +6,20 @@ import Foundation
 #endif
 
 extension BuildCacheFile {
-    /// How a save went: segments copied from the cache the build started from, and encoded anew.
+    /// How a save went: segments kept from the cache the build started from (left where they were
+    /// when `appended`, otherwise copied), and encoded anew.
     struct Saved: Equatable {
         var copied: Int
         var encoded: Int
+        var appended: Bool
     }
 
     /// Writes the committed state of `cache` after a good build (see `BuildCacheFile` for the
     /// layout). A segment whose articles are the same as in the cache the build was restored from,
-    /// none of them stored again since, is copied from that file; the others are encoded a few at
-    /// a time, in parallel, and written in order. A failure only costs the next build its shortcut.
+    /// none of them stored again since, is kept: the new segments, tail and footer are appended to
+    /// that file (retired while the build changed the output) while at most half of it would be
+    /// stale; otherwise a new file is written and such segments copied into it. The others are
+    /// encoded a few at a time, in parallel. A failure only costs the next build its shortcut.
     @discardableResult
     static func save(
         _ cache: BuildCache, paths: [String], pageFiles: [String: [String]], outputFiles: [String], for output: URL
@@ -34,18 +38,32 @@ extension BuildCacheFile {
         }
 
         let url = location(for: output)
+        let retired = retiredLocation(for: output)
+        // Appended to the file the build read, while most of it is current; otherwise written afresh.
+        let appending = source.flatMap { Self.openForAppending(retired, source: $0) }
         let temporary = url.appendingPathExtension("new")
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return nil }
-        var file = PartWriter(descriptor: descriptor)
-        var header = CacheWriter()
-        header.raw(magic)
-        header.int(formatVersion)
-        header.string(BuildManifest.binaryIdentity)
-        header.int(context)
-        header.int(templates)
-        let headerExtent = file.write(header.bytes)
+        let descriptor: Int32
+        if let appending {
+            descriptor = appending
+        } else {
+            try? FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return nil }
+        }
+        var file = PartWriter(descriptor: descriptor, offset: appending == nil ? 0 : source?.size ?? 0)
+        let headerExtent: Extent
+        if appending != nil, let source {
+            headerExtent = source.header
+        } else {
+            var header = CacheWriter()
+            header.raw(magic)
+            header.int(formatVersion)
+            header.string(BuildManifest.binaryIdentity)
+            header.int(context)
+            header.int(templates)
+            headerExtent = file.write(header.bytes)
+        }
         var segments: [Segment] = []
         segments.reserveCapacity(runs.count)
         // A few segments at a time, so that a full save never holds the whole encoded cache.
@@ -62,7 +80,7 @@ extension BuildCacheFile {
                 let run = runs[index]
                 let extent: Extent
                 if let old = copies[index], let source {
-                    extent = file.copy(old.extent, from: source.descriptor)
+                    extent = appending == nil ? file.copy(old.extent, from: source.descriptor) : old.extent
                 } else {
                     extent = file.write(next.next()!)
                 }
@@ -102,12 +120,31 @@ extension BuildCacheFile {
         trailer.uint64(footerExtent.checksum)
         _ = file.write(trailer.bytes)
         let failed = file.failed || close(descriptor) != 0
-        if failed || rename(temporary.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
+        let written = appending == nil ? temporary : retired
+        if failed || rename(written.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: written)
             return nil
         }
+        if appending == nil { unlink(retired.path) }
         let copied = copies.count { $0 != nil }
-        return Saved(copied: copied, encoded: runs.count - copied)
+        return Saved(copied: copied, encoded: runs.count - copied, appended: appending != nil)
+    }
+
+    /// The retired cache file open for appending, if it is the file `source` was read from, as it
+    /// was read, and no more than half of it is parts later saves replaced.
+    private static func openForAppending(_ retired: URL, source: Source) -> Int32? {
+        guard source.size <= 2 * source.live else { return nil }
+        let descriptor = open(retired.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var opened = stat()
+        var read = stat()
+        guard fstat(descriptor, &opened) == 0, fstat(source.descriptor, &read) == 0, opened.st_dev == read.st_dev,
+            opened.st_ino == read.st_ino, Int(opened.st_size) == source.size
+        else {
+            close(descriptor)
+            return nil
+        }
+        return descriptor
     }
 
     /// The positions of each segment's paths.
@@ -128,8 +165,9 @@ extension BuildCacheFile {
         private(set) var offset = 0
         private(set) var failed = false
 
-        init(descriptor: Int32) {
+        init(descriptor: Int32, offset: Int = 0) {
             self.descriptor = descriptor
+            self.offset = offset
         }
 
         mutating func write(_ bytes: [UInt8]) -> Extent {

@@ -115,7 +115,7 @@ public struct SiteBuilder: Sendable {
             if onDisk {
                 // Whatever happens to the output from here, no manifest or cache describes it.
                 BuildManifest.remove(for: options.output)
-                BuildCacheFile.remove(for: options.output)
+                BuildCacheFile.retire(for: options.output)
             }
             do throws(Diagnostic) {
                 try stage.commit()

@@ -123,6 +123,43 @@ struct CacheCodingTests {
         }
     }
 
+    /// A build retires the cache before it changes the output; its save appends the changed
+    /// segments to that file, until most of the file would be stale, when it writes a new one.
+    @Test func savesAppendToTheCacheUntilMostOfItIsStale() async throws {
+        let output = try output()
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        var entries = entries(1500, seed: 21)
+        _ = try await saveFromScratch(entries, to: output)
+        var appended = 0
+        var rewritten = 0
+        for round in 0..<30 {
+            let cache = try await restored(output)
+            cache.begin(context: 1, templates: 7)
+            let position = round * 373 % entries.count
+            entries[position].1.stamp.seconds = -round
+            cache.store(entries[position].1, for: entries[position].0)
+            BuildCacheFile.retire(for: output)
+            let paths = entries.map(\.0)
+            cache.commit(index: SiteIndex(summaries: []), paths: paths, keeping: nil, outcomes: [])
+            let saved = try #require(
+                await BuildCacheFile.save(
+                    cache, paths: paths, pageFiles: ["index": ["index.html"]], outputFiles: ["index.html"],
+                    for: output))
+            #expect(saved.encoded == 1, "round \(round)")
+            if saved.appended {
+                appended += 1
+            } else {
+                rewritten += 1
+                let bytes = try [UInt8](Data(contentsOf: BuildCacheFile.location(for: output)))
+                #expect(bytes == (try await saveFromScratch(entries, to: output)), "round \(round): rewritten wrongly")
+            }
+            #expect(!FileManager.default.fileExists(atPath: BuildCacheFile.retiredLocation(for: output).path))
+            let reread = try await restored(output)
+            #expect(entries.allSatisfy { reread.entry(for: $0.0)?.stamp == $0.1.stamp }, "round \(round)")
+        }
+        #expect(appended > 10 && rewritten > 0, "appended \(appended), rewritten \(rewritten)")
+    }
+
     @Test(arguments: [0.0, 0.3, 0.7, 0.999])
     func aCacheWithAByteChangedIsRefused(at fraction: Double) async throws {
         let output = try output()
