@@ -267,18 +267,24 @@ public final class BuildCache: @unchecked Sendable {
         return made
     }
 
-    /// The committed state, for `BuildCacheFile`: articles in the order of `paths`; the file the
-    /// cache was read from and the articles stored since.
+    /// The committed state, for `BuildCacheFile`: those of `paths` that have an entry, in order;
+    /// the file the cache was read from and the articles stored since. Entries themselves are
+    /// taken (`entries(_:)`) only for the segments a save encodes.
     func snapshot(paths: [String]) -> (
-        context: Int?, templates: Int?, entries: [(String, Entry)], bodies: [String: String],
-        source: BuildCacheFile.Source?, changed: Set<String>, rowFiles: [String: RowFileRecord]
+        context: Int?, templates: Int?, paths: [String], bodies: [String: String], source: BuildCacheFile.Source?,
+        changed: Set<String>, rowFiles: [String: RowFileRecord]
     ) {
         lock.withLock {
             (
-                context, templates, paths.compactMap { path in entries[path].map { (path, $0) } }, bodies, source,
-                storedSinceRestore, rowFiles
+                context, templates, paths.filter { entries[$0] != nil }, bodies, source, storedSinceRestore,
+                rowFiles
             )
         }
+    }
+
+    /// The committed entries of `paths` (each of which has one).
+    func entries(_ paths: ArraySlice<String>) -> [(String, Entry)] {
+        lock.withLock { paths.compactMap { path in entries[path].map { (path, $0) } } }
     }
 
     /// A cache as a build in another process left it, read from `source` (see `BuildCacheFile`).

@@ -26,13 +26,12 @@ extension BuildCacheFile {
     ) async -> Saved? {
         let snapshot = cache.snapshot(paths: paths)
         guard let context = snapshot.context, let templates = snapshot.templates else { return nil }
-        let entries = snapshot.entries
-        let runs = segmentRuns(entries.map(\.0))
+        let paths = snapshot.paths
+        let runs = segmentRuns(paths)
         let source = snapshot.source.flatMap { $0.context == context && $0.templates == templates ? $0 : nil }
         let copies: [Segment?] = runs.map { run in
-            guard let source, let old = source.segments[entries[run.lowerBound].0], old.count == run.count,
-                old.last == entries[run.upperBound - 1].0,
-                !entries[run].contains(where: { snapshot.changed.contains($0.0) })
+            guard let source, let old = source.segments[paths[run.lowerBound]], old.count == run.count,
+                old.last == paths[run.upperBound - 1], !paths[run].contains(where: snapshot.changed.contains)
             else { return nil }
             return old
         }
@@ -72,7 +71,7 @@ extension BuildCacheFile {
             let window = Array(first..<min(first + batch, runs.count))
             let encoded = await concurrentMap(window.filter { copies[$0] == nil }, limit: batch) { index in
                 var writer = CacheWriter()
-                for (path, entry) in entries[runs[index]] { writer.entry(path, entry) }
+                for (path, entry) in cache.entries(paths[runs[index]]) { writer.entry(path, entry) }
                 return writer.bytes
             }
             var next = encoded.makeIterator()
@@ -86,8 +85,8 @@ extension BuildCacheFile {
                 }
                 segments.append(
                     Segment(
-                        extent: extent, count: run.count, first: entries[run.lowerBound].0,
-                        last: entries[run.upperBound - 1].0))
+                        extent: extent, count: run.count, first: paths[run.lowerBound],
+                        last: paths[run.upperBound - 1]))
             }
         }
         var tail = CacheWriter()

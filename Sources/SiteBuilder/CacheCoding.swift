@@ -23,13 +23,7 @@ struct CacheWriter {
     /// Numbers in four bytes each, behind their count.
     mutating func uint32s(_ values: [UInt32]) {
         int(values.count)
-        bytes.reserveCapacity(bytes.count + 4 * values.count)
-        for value in values {
-            bytes += [
-                UInt8(truncatingIfNeeded: value), UInt8(truncatingIfNeeded: value >> 8),
-                UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 24),
-            ]
-        }
+        values.map(\.littleEndian).withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 
     mutating func double(_ value: Double) { uint64(value.bitPattern) }

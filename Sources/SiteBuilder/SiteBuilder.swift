@@ -35,13 +35,13 @@ public struct SiteBuilder: Sendable {
         var clock = PhaseClock(logger: logger)
         // `build` (rather than serve or a test with a cache of its own) keeps what it did on disk.
         let onDisk = options.memorySite == nil && cache == nil
-        // A build into the output folder made from exactly what the last good one was made from
-        // leaves it as it is.
         // The last build's cache is read on the other cores while the files are listed and the
         // settings, entities and templates load; it is checked against them after.
         let output = options.output
         let cacheFile =
             onDisk && options.reusesUnchangedOutput ? Task { await BuildCacheFile.read(for: output) } : nil
+        // A build into the output folder made from exactly what the last good one was made from
+        // leaves it as it is.
         let manifest = onDisk ? BuildManifest(options: options) : nil
         if let manifest, options.reusesUnchangedOutput, let stored = BuildManifest.stored(for: options.output),
             stored.manifest == manifest
