@@ -394,6 +394,13 @@ struct FileStamp: Sendable, Equatable {
         self.init(info)
     }
 
+    /// The stamp of `relativePath` inside an open folder.
+    init?(in folder: FolderHandle, _ relativePath: String) {
+        var info = stat()
+        guard fstatat(folder.descriptor, relativePath, &info, 0) == 0 else { return nil }
+        self.init(info)
+    }
+
     init(_ info: stat) {
         size = Int64(info.st_size)
         seconds = Int(info.st_mtim.tv_sec)

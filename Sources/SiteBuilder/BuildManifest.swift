@@ -39,10 +39,15 @@ struct BuildManifest: Equatable {
             hasher.combine(folder)
             let root = options.source.appendingPathComponent(folder, isDirectory: true)
             let files = ContentScanner.relativeFiles(under: root)
+            // Looked up from the open folder: a third of the path to walk for each file.
+            let opened = FolderHandle(path: root.path)
             hasher.combine(files.count)
             for relative in files {
                 hasher.combine(relative)
-                guard let stamp = FileStamp(path: root.path + "/" + relative) else {
+                guard
+                    let stamp = opened.flatMap({ FileStamp(in: $0, relative) })
+                        ?? FileStamp(path: root.path + "/" + relative)
+                else {
                     hasher.combine(-1)
                     continue
                 }
