@@ -273,22 +273,31 @@ struct OutputStage: SiteOutput {
             }
         }
         for file in ledger.writtenFiles {
-            let target = output.appendingPathComponent(file)
-            let staged = stage.appendingPathComponent(file)
+            // Paths as strings: two URLs per file were a fifth of moving 1,100 pages.
+            let target = outputPath + "/" + file
+            let staged = stagePath + "/" + file
             // The old file goes first: ext4 writes a file renamed over another to disk at once
             // (`auto_da_alloc`), which made moving 1,100 pages and the exports take 0.4 s.
-            unlink(target.path)
-            if rename(staged.path, target.path) != 0 {
+            unlink(target)
+            if rename(staged, target) != 0 {
                 try? FileManager.default.createDirectory(
-                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard rename(staged.path, target.path) == 0 else {
+                    at: URL(fileURLWithPath: target).deletingLastPathComponent(), withIntermediateDirectories: true)
+                guard rename(staged, target) == 0 else {
                     throw Diagnostic(
-                        file: target.path, message: "cannot move into place: \(String(cString: strerror(errno)))",
+                        file: target, message: "cannot move into place: \(String(cString: strerror(errno)))",
                         hint: "check that \(output.path) is writable, then build again")
                 }
             }
         }
-        try? FileManager.default.removeItem(at: stage)
+        // What is left of the stage is empty folders (one per page moved out): renamed out of
+        // the next build's way and deleted in the background.
+        let emptied = output.deletingLastPathComponent().appendingPathComponent(
+            ".\(output.lastPathComponent).old-\(UInt32.random(in: 0...UInt32.max))")
+        if rename(stagePath, emptied.path) == 0 {
+            Self.removeInBackground(emptied)
+        } else {
+            try? FileManager.default.removeItem(at: stage)
+        }
     }
 
     /// Removes the stage after a failed build.

@@ -84,7 +84,8 @@ struct SiteBuildTests {
     }
 
     /// A full build over an existing output swaps the new one in and leaves the old one to be
-    /// deleted in the background: it is gone soon after, and nothing else is touched.
+    /// deleted in the background, as a build from the cache leaves its emptied staging folder: each
+    /// is gone soon after, and nothing else is touched.
     @Test func aFullRebuildDeletesThePreviousOutputInTheBackground() async throws {
         let site = try TemporarySite()
         defer { site.remove() }
@@ -100,6 +101,11 @@ struct SiteBuildTests {
         }
         for _ in 0..<100 where try !leftovers().isEmpty { try await Task.sleep(for: .milliseconds(50)) }
         #expect(try leftovers().isEmpty, "the previous output was not deleted")
+        try site.article("2014-11-07-first.md", "title: First piece, edited again")
+        #expect(try await build(site).reused == 2)
+        #expect(site.output("articles/first/index.html")?.contains("edited again") == true)
+        for _ in 0..<100 where try !leftovers().isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(try leftovers().isEmpty, "the emptied staging folder was not deleted")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: site.site.path).sorted()
                 == [
