@@ -393,15 +393,3 @@ final class OutputLedger: @unchecked Sendable {
         lock.withLock { files.filter { !written.contains($0) && !keptFiles.contains($0) } }
     }
 }
-
-/// An open folder, closed when the last reference goes.
-final class FolderHandle: Sendable {
-    let descriptor: Int32
-
-    init?(path: String) {
-        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-    }
-
-    deinit { close(descriptor) }
-}

@@ -60,21 +60,3 @@ extension OutputStage {
         return RowFileRecord(layout: layout, stamp: FileStamp(info))
     }
 }
-
-/// A file of the output folder open for reading, with its stamp; closed when it goes.
-final class OpenFile {
-    let descriptor: Int32
-    let stamp: FileStamp
-
-    init?(at folder: FolderHandle, _ relativePath: String) {
-        descriptor = openat(folder.descriptor, relativePath, O_RDONLY | O_CLOEXEC)
-        var info = stat()
-        guard descriptor >= 0, fstat(descriptor, &info) == 0 else {
-            if descriptor >= 0 { close(descriptor) }
-            return nil
-        }
-        stamp = FileStamp(info)
-    }
-
-    deinit { close(descriptor) }
-}
