@@ -13,49 +13,35 @@ extension SiteBuilder {
         var outcomes = [ArticleJob.Outcome?](repeating: nil, count: paths.count)
         var work: [Int] = []
         var looked = Array(paths.indices)
+        // Positions of unchanged articles whose pages are kept, all in one go at the end.
+        var kept: [(position: Int, slug: String)] = []
         // serve, with the same files as the last build: its outcomes serve again but for the files
-        // the watcher reported, and its article pages are kept in one go.
+        // the watcher reported.
         if let onlyChanged, let last = tools.cache?.lastOutcomes(templates: tools.templates),
             last.count == paths.count, tools.cache?.paths == paths
         {
             looked = onlyChanged.compactMap { ContentScanner.position(of: $0, in: paths) }.sorted()
             let changed = Set(looked)
-            var keptPages: [String] = []
-            var keptPositions: [Int] = []
             for (position, var outcome) in last.enumerated() where !changed.contains(position) {
                 outcome.reused = true
                 outcome.rerendered = false
-                if let summary = outcome.summary {
-                    keptPages.append(ArticleJob.pageFile(slug: summary.slug))
-                    keptPositions.append(position)
-                }
+                if let summary = outcome.summary { kept.append((position, summary.slug)) }
                 outcomes[position] = outcome
             }
-            // A page that is not there after all is looked at again below, as a changed file is.
-            for missing in tools.stage.keep(lastBuilt: keptPages) {
-                outcomes[keptPositions[missing]] = nil
-                looked.append(keptPositions[missing])
-            }
         }
-        // Pages of unchanged articles are kept in one go, and those not in the output after all
-        // rendered again.
-        var keptPages: [String] = []
-        var keptPositions: [Int] = []
         for position in looked {
             let job = ArticleJob(path: paths[position], source: source, includeDrafts: includeDrafts)
             if let reused = job.reuse(with: tools, checkingFile: onlyChanged?.contains(paths[position]) ?? true) {
                 outcomes[position] = reused
-                if let summary = reused.summary {
-                    keptPages.append(ArticleJob.pageFile(slug: summary.slug))
-                    keptPositions.append(position)
-                }
+                if let summary = reused.summary { kept.append((position, summary.slug)) }
             } else {
                 work.append(position)
             }
         }
-        for missing in tools.stage.keep(lastBuilt: keptPages) {
-            outcomes[keptPositions[missing]] = nil
-            work.append(keptPositions[missing])
+        // A page that is not in the output after all is rendered again.
+        for missing in tools.stage.keep(lastBuilt: kept.map { ArticleJob.pageFile(slug: $0.slug) }) {
+            outcomes[kept[missing].position] = nil
+            work.append(kept[missing].position)
         }
         work.sort()
         let reused = paths.count - work.count

@@ -323,7 +323,7 @@ public struct SiteBuilder: Sendable {
             if listsUnchanged, cache?.index != nil, stage.keep(file) { continue }
             do throws(Diagnostic) {
                 try stage.stream(to: file) { emit in
-                    let pageFiles = articles.map { "articles/\($0.slug)/index.html" } + writtenFiles.joined()
+                    let pageFiles = articles.map { ArticleJob.pageFile(slug: $0.slug) } + writtenFiles.joined()
                     emit(SitemapRenderer(index: index, config: config, files: pageFiles).render(file))
                 }
             } catch {
