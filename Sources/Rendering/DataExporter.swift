@@ -33,15 +33,10 @@ public struct DataExporter: Sendable {
         if let rows = rows(file) {
             _ = rows.render(emit: emit)
         } else {
-            // entities.json, a few hundred lines: written whole, as `jsonRows` would.
+            // entities.json, a row per entity rather than per article: always written whole.
             let entities = entityList()
-            var out = ByteChunks(starting: entities.isEmpty ? "[]\n" : "[\n")
-            for (number, entity) in entities.enumerated() {
-                if number > 0 { out.bytes += Self.jsonSeparator }
-                entity.write(into: &out.bytes)
-            }
-            if !entities.isEmpty { out.bytes += Array("\n]\n".utf8) }
-            out.handOn(emit)
+            _ = Self.jsonRows(count: entities.count) { position, out in entities[position].write(into: &out) }
+                .render(emit: emit)
         }
     }
 

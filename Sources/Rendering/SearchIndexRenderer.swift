@@ -85,7 +85,7 @@ public struct SearchIndexRenderer: Sendable {
                 let speaker: JSONValue =
                     quote.speakerID.flatMap { ranks[$0] }.map(JSONValue.int)
                     ?? .string(quote.speakerName ?? quote.speakerDescription ?? "")
-                if number > 0 { out += Array(",\n".utf8) }
+                if number > 0 { out += DataExporter.jsonSeparator }
                 JSONValue.array([
                     .string(EntityRef.shortenedText(quote.fullText, limit: Self.textLimit)), speaker, .int(position),
                     .string(quote.id),

@@ -226,11 +226,7 @@ enum BuildCacheFile {
             var reader = CacheReader(
                 try part(Extent(offset: footer.offset, length: size - 16 - footer.offset, checksum: footer.checksum)))
             let header = try reader.extent()
-            let segments = try reader.array { reader throws(CacheReader.Corrupt) in
-                Segment(
-                    extent: try reader.extent(), count: try reader.int(), first: try reader.string(),
-                    last: try reader.string())
-            }
+            let segments = try reader.array { reader throws(CacheReader.Corrupt) in try reader.segment() }
             let tail = try reader.extent()
             try reader.finish()
             return (header, segments, tail)
@@ -286,6 +282,13 @@ extension CacheWriter {
         uint64(extent.checksum)
     }
 
+    mutating func segment(_ segment: BuildCacheFile.Segment) {
+        extent(segment.extent)
+        int(segment.count)
+        string(segment.first)
+        string(segment.last)
+    }
+
     /// One article of the cache.
     mutating func entry(_ path: String, _ entry: BuildCache.Entry) {
         string(path)
@@ -324,6 +327,10 @@ extension CacheReader {
 
     mutating func extent() throws(Corrupt) -> BuildCacheFile.Extent {
         BuildCacheFile.Extent(offset: try int(), length: try int(), checksum: try uint64())
+    }
+
+    mutating func segment() throws(Corrupt) -> BuildCacheFile.Segment {
+        BuildCacheFile.Segment(extent: try extent(), count: try int(), first: try string(), last: try string())
     }
 
     mutating func entry() throws(Corrupt) -> (String, BuildCache.Entry) {

@@ -89,35 +89,10 @@ extension BuildCacheFile {
                         last: paths[run.upperBound - 1]))
             }
         }
-        var tail = CacheWriter()
-        tail.array(snapshot.bodies.sorted(by: { $0.key < $1.key })) { writer, body in
-            writer.string(body.key)
-            writer.string(body.value)
-        }
-        tail.array(pageFiles.sorted(by: { $0.key < $1.key })) { writer, kind in
-            writer.string(kind.key)
-            writer.array(kind.value) { $0.string($1) }
-        }
-        tail.array(outputFiles) { $0.string($1) }
-        tail.array(snapshot.rowFiles.sorted(by: { $0.key < $1.key })) { writer, file in
-            writer.string(file.key)
-            writer.rowFile(file.value)
-        }
-        let tailExtent = file.write(tail.bytes)
-        var footer = CacheWriter()
-        footer.extent(headerExtent)
-        footer.array(segments) { writer, segment in
-            writer.extent(segment.extent)
-            writer.int(segment.count)
-            writer.string(segment.first)
-            writer.string(segment.last)
-        }
-        footer.extent(tailExtent)
-        let footerExtent = file.write(footer.bytes)
-        var trailer = CacheWriter()
-        trailer.int(footerExtent.offset)
-        trailer.uint64(footerExtent.checksum)
-        _ = file.write(trailer.bytes)
+        let tail = file.write(
+            tailBytes(
+                bodies: snapshot.bodies, pageFiles: pageFiles, outputFiles: outputFiles, rowFiles: snapshot.rowFiles))
+        file.finish(header: headerExtent, segments: segments, tail: tail)
         let failed = file.failed || close(descriptor) != 0
         let written = appending == nil ? temporary : retired
         if failed || rename(written.path, url.path) != 0 {
@@ -144,6 +119,28 @@ extension BuildCacheFile {
             return nil
         }
         return descriptor
+    }
+
+    /// The tail: feed bodies, each page kind's files, the output's files, the row files' layouts.
+    private static func tailBytes(
+        bodies: [String: String], pageFiles: [String: [String]], outputFiles: [String],
+        rowFiles: [String: RowFileRecord]
+    ) -> [UInt8] {
+        var tail = CacheWriter()
+        tail.array(bodies.sorted(by: { $0.key < $1.key })) { writer, body in
+            writer.string(body.key)
+            writer.string(body.value)
+        }
+        tail.array(pageFiles.sorted(by: { $0.key < $1.key })) { writer, kind in
+            writer.string(kind.key)
+            writer.array(kind.value) { $0.string($1) }
+        }
+        tail.array(outputFiles) { $0.string($1) }
+        tail.array(rowFiles.sorted(by: { $0.key < $1.key })) { writer, file in
+            writer.string(file.key)
+            writer.rowFile(file.value)
+        }
+        return tail.bytes
     }
 
     /// The positions of each segment's paths.
@@ -176,6 +173,19 @@ extension BuildCacheFile {
             if !failed { failed = bytes.withUnsafeBytes { FileIO.write($0, to: descriptor) } != nil }
             offset += bytes.count
             return extent
+        }
+
+        /// Ends the file: the footer, saying where each part is, then its place and checksum.
+        mutating func finish(header: Extent, segments: [Segment], tail: Extent) {
+            var footer = CacheWriter()
+            footer.extent(header)
+            footer.array(segments) { $0.segment($1) }
+            footer.extent(tail)
+            let extent = write(footer.bytes)
+            var trailer = CacheWriter()
+            trailer.int(extent.offset)
+            trailer.uint64(extent.checksum)
+            _ = write(trailer.bytes)
         }
 
         /// Copies a checked part of another cache file.
