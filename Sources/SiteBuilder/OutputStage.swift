@@ -228,8 +228,7 @@ struct OutputStage: SiteOutput {
     func commit() throws(Diagnostic) {
         if let previousFiles { return try patch(replacing: previousFiles) }
         let files = FileManager.default
-        let old = output.deletingLastPathComponent().appendingPathComponent(
-            ".\(output.lastPathComponent).old-\(UInt32.random(in: 0...UInt32.max))")
+        let old = Self.discarded(of: output)
         do {
             if files.fileExists(atPath: output.path) { try files.moveItem(at: output, to: old) }
             try files.moveItem(at: stage, to: output)
@@ -238,22 +237,6 @@ struct OutputStage: SiteOutput {
                 file: output.path, message: "cannot replace the output folder: \(error.localizedDescription)")
         }
         if files.fileExists(atPath: old.path) { Self.removeInBackground(old) }
-    }
-
-    /// Deletes a folder in a process of its own (`rm -rf`), which goes on after Broadsheet exits;
-    /// where it cannot be started, on a thread of this process.
-    static func removeInBackground(_ folder: URL) {
-        var process: pid_t = 0
-        let words: [String] = ["rm", "-rf", "--", folder.path]
-        let arguments = words.map { strdup($0) } + [nil]
-        defer { for argument in arguments { free(argument) } }
-        if posix_spawn(&process, "/bin/rm", nil, nil, arguments, environ) == 0 {
-            // Reaped when it ends, so that a long-lived process (serve, tests) keeps no zombie.
-            let spawned = process
-            Thread.detachNewThread { waitpid(spawned, nil, 0) }
-        } else {
-            Thread.detachNewThread { try? FileManager.default.removeItem(at: folder) }
-        }
     }
 
     /// Deletes the previous build's files that this one did not make, then moves the new files into
@@ -291,8 +274,7 @@ struct OutputStage: SiteOutput {
         }
         // What is left of the stage is empty folders (one per page moved out): renamed out of
         // the next build's way and deleted in the background.
-        let emptied = output.deletingLastPathComponent().appendingPathComponent(
-            ".\(output.lastPathComponent).old-\(UInt32.random(in: 0...UInt32.max))")
+        let emptied = Self.discarded(of: output)
         if rename(stagePath, emptied.path) == 0 {
             Self.removeInBackground(emptied)
         } else {
@@ -325,16 +307,6 @@ struct OutputStage: SiteOutput {
             throw Diagnostic(file: relativePath, message: "refusing to write outside the output folder")
         }
         return target
-    }
-
-    /// Previous outputs that a stopped `serve` was still deleting (`.Output.old-<n>`), removed in the background.
-    private static func removeLeftovers(of output: URL) {
-        let parent = output.deletingLastPathComponent()
-        let prefix = ".\(output.lastPathComponent).old-"
-        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter {
-            $0.hasPrefix(prefix)
-        }
-        for name in leftovers { removeInBackground(parent.appendingPathComponent(name)) }
     }
 
     /// The output folder may be replaced if it does not exist, is empty, or was made by Broadsheet,
