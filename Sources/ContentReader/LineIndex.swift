@@ -10,7 +10,14 @@ struct LineIndex {
 
     /// `base` is added to every offset (1 when a byte-order mark was dropped before decoding).
     init(text: String, base: Int = 0) {
-        scalars = Array(text.unicodeScalars)
+        // One pass: `Array(text.unicodeScalars)` counts the scalars first, then copies them.
+        let view = text.unicodeScalars
+        scalars = Array(unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            for scalar in view {
+                buffer[count] = scalar
+                count += 1
+            }
+        }
         self.base = base
         for (offset, scalar) in scalars.enumerated() where scalar == "\n" {
             lineStarts.append(offset + 1)

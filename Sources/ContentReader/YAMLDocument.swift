@@ -16,7 +16,10 @@ struct YAMLDocument {
         self.lineOffset = lineOffset
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // Every scalar stays text here: Yams would otherwise match each against seven regular
+            // expressions (keys and titles included), and work out its default encoding from the
+            // environment, per document. `typed(_:)` resolves the few values read as other types.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, path: path, lineOffset: lineOffset)
         } catch {
@@ -99,15 +102,22 @@ struct YAMLDocument {
         return try optionalText(node, key: key).map { [$0] } ?? []
     }
 
+    /// A plain scalar with the type YAML's default rules give it (`true`, `10`, `1.5`), as Yams
+    /// would have resolved it while parsing; other nodes as they are.
+    private func typed(_ node: Node) -> Node {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return node }
+        return Node(scalar.string, Tag(.implicit), .plain)
+    }
+
     func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {
-        guard let value = node.bool, case .scalar = node else {
+        guard let value = typed(node).bool, case .scalar = node else {
             throw error(at: node, "`\(key)` must be true or false", hint: "write `\(key): true` or `\(key): false`")
         }
         return value
     }
 
     func positiveInt(_ node: Node, key: String) throws(Diagnostic) -> Int {
-        guard case .scalar = node, let value = node.int, value > 0 else {
+        guard case .scalar = node, let value = typed(node).int, value > 0 else {
             throw error(at: node, "`\(key)` must be a whole number above zero", hint: "write `\(key): 10`")
         }
         return value
@@ -119,6 +129,7 @@ struct YAMLDocument {
         case .scalar(let scalar):
             if scalar.style == .plain {
                 if ["~", "null", "Null", "NULL", ""].contains(scalar.string) { return .null }
+                let node = typed(node)
                 if let bool = node.bool { return .bool(bool) }
                 if let number = node.float { return .number(number) }
             }

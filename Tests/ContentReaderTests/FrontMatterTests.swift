@@ -30,6 +30,8 @@ struct FrontMatterTests {
             draft: true
             topic: culture
             rating: 4
+            code: "4"
+            live: yes
             ---
 
             Body.
@@ -50,6 +52,9 @@ struct FrontMatterTests {
         #expect(metadata.draft)
         #expect(metadata.params["topic"] == .string("culture"))
         #expect(metadata.params["rating"] == .number(4))
+        // Only plain scalars take a type, by YAML's rules: a quoted number stays text.
+        #expect(metadata.params["code"] == .string("4"))
+        #expect(metadata.params["live"] == .bool(true))
     }
 
     @Test func slugAndDateComeFromTheFileNameWhenNotGiven() throws {
@@ -145,6 +150,9 @@ struct FrontMatterTests {
         #expect(messages.contains("`tags` must be a list, not a mapping"))
         #expect(messages.contains("`image` must be a mapping"))
         #expect(result.diagnostics.map(\.line) == [2, 3, 4, 5])
+        // Quoted, `true` is text, as YAML has it.
+        let quoted = read("---\ntitle: A\ndraft: \"true\"\n---\nBody")
+        #expect(quoted.diagnostics.map(\.message) == ["`draft` must be true or false"])
     }
 
     @Test func traversingSlugIsRejectedWithASuggestion() throws {
