@@ -5,11 +5,16 @@
 #
 # Generates ARTICLES articles with ../shared/bench/make-corpus.py (kept in $BENCH_DIR, default
 # /tmp/broadsheet-bench, and reused), builds Broadsheet in release mode, installs Debian's hugo
-# with apt when missing, then runs each cold build RUNS times (output folders removed between
+# with apt when missing, then runs each cold build RUNS times (output folders moved aside between
 # runs, outside the timing) under /usr/bin/time and prints the median wall time, CPU time
 # (user + system) and peak RSS of each, and Broadsheet's as a ratio of Hugo's. Then Broadsheet's
 # builds from its cache: after one article is edited (RUNS times, a different article each time)
 # and with nothing changed.
+# Folders the benchmark replaces (earlier outputs, the last run's site) are moved into
+# $work/trash and deleted when it ends, not before each build: on ext4 without a journal (this
+# machine's) the kernel declines to reuse the inodes of files deleted in the last minute or more,
+# checking each of them before it creates a file, which made the cold builds that followed a
+# deletion of 30,000 files a third slower than a first build into a fresh folder.
 # Broadsheet builds everything (enrichment, entity and quote pages, feeds, search, exports);
 # Hugo renders Benchmarks/hugo: articles, a paginated home page, tag pages, RSS and a sitemap.
 set -euo pipefail
@@ -26,6 +31,14 @@ if [ ! -d "$work/corpus/articles" ]; then
   mkdir -p "$work"
   python3 "$corpus_script" "$work/corpus" -n "$articles" >/dev/null
 fi
+trash="$work/trash"
+discard() { # moves folders aside, into $trash; deleted at exit
+  mkdir -p "$trash"
+  for folder in "$@"; do
+    if [ -e "$folder" ]; then mv "$folder" "$(mktemp -d "$trash/XXXXXX")/"; fi
+  done
+}
+trap 'rm -rf "$trash"' EXIT
 if ! command -v hugo >/dev/null; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
@@ -39,7 +52,7 @@ broadsheet="$PWD/.build/release/broadsheet"
 
 # The Broadsheet site: the corpus articles (hard links) and gazetteer, the default theme.
 site="$work/site"
-rm -rf "$site" "$work/hugo"
+discard "$site" "$work/hugo"
 mkdir -p "$site/Content"
 cp -al "$work/corpus/articles" "$site/Content/articles"
 cp "$work/corpus/entities.yml" "$site/Content/entities.yml"
@@ -52,7 +65,7 @@ measure() { # label, output folder, command…: one line "wall cpu rss_kb" per r
   local label="$1" output="$2"; shift 2
   : > "$work/$label.times"
   for run in $(seq 1 "$runs"); do
-    rm -rf "$output" "$(dirname "$output")/.$(basename "$output").cache"
+    discard "$output" "$(dirname "$output")/.$(basename "$output").cache"
     sync
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.out" "$@" >/dev/null 2>"$work/$label.err" \
       || { cat "$work/$label.err" >&2; exit 1; }
