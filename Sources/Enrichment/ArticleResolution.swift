@@ -3,16 +3,12 @@ import ArchiveModel
 /// What one article settles about its names: the entities it names in full, the acronyms it
 /// defines in brackets, and from those the one entity each short or ambiguous mention means.
 struct ArticleResolution {
-    /// A person named in full in the article, by the hashes of the first and last words of the name.
-    struct FullPerson {
-        var id: String
-        var first: UInt64
-        var last: UInt64
-    }
-
     let gazetteer: Gazetteer
     private(set) var discovered: [String: Entity] = [:]
-    private var people: [FullPerson] = []
+    /// The people named in full in the article, by the hash of their name's first word, and of its
+    /// last word.
+    private var peopleByFirst: [UInt64: Set<String>] = [:]
+    private var peopleByLast: [UInt64: Set<String>] = [:]
     private var namedKnown: Set<Int32> = []
     private var acronyms: [UInt64: MentionTarget] = [:]
 
@@ -84,7 +80,7 @@ struct ArticleResolution {
         case .discovered(_, let name):
             return discovered[Slug.make(from: name)]
         case .shortPerson(let word, let byFirstName):
-            let matches = Set(people.filter { byFirstName ? $0.first == word : $0.last == word }.map(\.id))
+            let matches = (byFirstName ? peopleByFirst[word] : peopleByLast[word]) ?? []
             guard matches.count == 1, let id = matches.first else { return nil }
             return entity(id: id)
         }
@@ -111,18 +107,23 @@ struct ArticleResolution {
             }
         }
         guard !candidates.isEmpty else { return [] }
+        // Each one-word name once, however often the article uses it.
         var local = TypoIndex()
         var localEntities: [Entity] = []
-        for mention in covered where !mention.text.contains(" ") {
-            guard let entity = entity(id: mention.entity) else { continue }
+        var indexed: Set<[String]> = []
+        var coveredByUnit: [Int: [Mention]] = [:]
+        for mention in covered {
+            coveredByUnit[mention.unit, default: []].append(mention)
+            guard !mention.text.contains(" "), indexed.insert([mention.text, mention.entity]).inserted,
+                let entity = entity(id: mention.entity)
+            else { continue }
             localEntities.append(entity)
             local.insert(mention.text, entity: Int32(localEntities.count - 1))
         }
         var found: [Mention] = []
         for (unit, token) in candidates {
-            guard !covered.contains(where: { $0.unit == unit && $0.start < token.end && token.start < $0.end }) else {
-                continue
-            }
+            let inUnit = coveredByUnit[unit] ?? []
+            guard !inUnit.contains(where: { $0.start < token.end && token.start < $0.end }) else { continue }
             let word = scans[unit].text(token.start, token.end)
             var ids = Set(gazetteer.typos.entities(near: word).map { gazetteer.entities[Int($0)].id })
             ids.formUnion(local.entities(near: word).map { localEntities[Int($0)].id })
@@ -135,6 +136,7 @@ struct ArticleResolution {
     private mutating func addPerson(id: String, name: String) {
         let words = name.split(whereSeparator: { $0 == " " })
         guard words.count >= 2, let first = words.first, let last = words.last else { return }
-        people.append(FullPerson(id: id, first: WordHash.hash(String(first)), last: WordHash.hash(String(last))))
+        peopleByFirst[WordHash.hash(String(first)), default: []].insert(id)
+        peopleByLast[WordHash.hash(String(last)), default: []].insert(id)
     }
 }

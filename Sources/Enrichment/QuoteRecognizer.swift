@@ -60,7 +60,9 @@ struct QuoteRecognizer {
             }
             let speaker = resolve(candidate, at: span.start, salient: salient, entities: entities, people: people)
             if let event = salience(of: speaker, candidate: candidate, at: span.start, people: people) {
-                salient.insert(event, at: salient.firstIndex { $0.position > span.start } ?? salient.count)
+                // `salient` is in text order: found by halves, not by a walk (an article may hold
+                // thousands of quotations and sentences).
+                salient.insert(event, at: SortedSearch.firstIndex(in: salient) { $0.position > span.start })
             }
             result.append(quotation(span, context: context, speaker: speaker, index: result.count))
             previous = (span.end, speaker)
@@ -95,9 +97,8 @@ struct QuoteRecognizer {
             return named(mention.entity, mention: words)
         case .pronoun(let words, let female):
             guard words.text.lowercased() != "they" else { return Speaker(mention: words, description: words.text) }
-            let antecedent = salient.last {
-                $0.position < position && ($0.female == nil || female == nil || $0.female == female)
-            }
+            let before = salient[..<SortedSearch.firstIndex(in: salient) { $0.position >= position }]
+            let antecedent = before.last { $0.female == nil || female == nil || $0.female == female }
             return antecedent?.entity.map { named($0, mention: words) } ?? Speaker(mention: words)
         case .description(let words, let organisation):
             return Speaker(mention: words, description: words.text, organisation: organisation)

@@ -29,8 +29,14 @@ public struct BodyRenderer: Sendable {
         var seenEntities: Set<String> = []
         var anchoredQuotes: Set<String> = []
 
+        /// Hands the sets over to the paragraph's weaver (and `finish` takes them back): a copy
+        /// left here would make each paragraph's first insertion copy them whole.
         mutating func weaver() -> MentionWeaver {
-            defer { unit += 1 }
+            defer {
+                unit += 1
+                seenEntities = []
+                anchoredQuotes = []
+            }
             return MentionWeaver(unit: unit, annotations: annotations, seen: seenEntities, anchored: anchoredQuotes)
         }
 
