@@ -32,6 +32,21 @@ public enum ContentScanner {
         return ArticleReader.extensions.contains(String(Substring(name[name.index(after: dot)...])).lowercased())
     }
 
+    /// Every file under the site's Content folder, as `relativeFiles` lists them, and the files of
+    /// `Content/articles` when that is a symbolic link to a folder (articles kept elsewhere), as
+    /// `articlePaths` finds them.
+    public static func contentFiles(in siteFolder: URL) -> [String] {
+        let content = siteFolder.appendingPathComponent("Content", isDirectory: true)
+        var files = relativeFiles(under: content)
+        var info = stat()
+        let articles = content.appendingPathComponent("articles").path
+        if lstat(articles, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            files += relativeFiles(under: URL(fileURLWithPath: articles)).map { "articles/" + $0 }
+            files.sort(by: bytesPrecede)
+        }
+        return files
+    }
+
     /// Every regular file under `folder`, as paths relative to it, hidden ones excluded. Symbolic
     /// links are not followed, so nothing outside the folder is ever picked up. Reads directories with
     /// readdir: Foundation's enumerator and resource values were a fifth of a 10,000-article rebuild.

@@ -31,6 +31,14 @@ final class FileWatcher: @unchecked Sendable {
             descriptor = inotify_init1(Int32(IN_CLOEXEC))
             if descriptor >= 0 {
                 for folder in folders { watchTree(folder) }
+                // Articles kept elsewhere through a link, as the build reads them.
+                var info = stat()
+                let articles = "Content/articles"
+                if folders.contains("Content"), lstat(site.appendingPathComponent(articles).path, &info) == 0,
+                    info.st_mode & S_IFMT == S_IFLNK
+                {
+                    watchTree(articles, followingLink: true)
+                }
                 let thread = Thread { [self] in readEvents(into: continuation) }
                 thread.stackSize = 1 << 20
                 thread.start()
@@ -51,11 +59,12 @@ final class FileWatcher: @unchecked Sendable {
     #if os(Linux)
         /// Watches a folder and the folders under it. Symbolic links are not followed (nor are they
         /// by the build): a link to a folder above would loop, and would report the site's own
-        /// files under made-up paths, which serve takes at their word.
-        private func watchTree(_ relative: String) {
+        /// files under made-up paths, which serve takes at their word. The one exception, as in
+        /// the build, is `Content/articles` itself (`followingLink`).
+        private func watchTree(_ relative: String, followingLink: Bool = false) {
             let mask = UInt32(
-                IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY | IN_DONT_FOLLOW
-                    | IN_ONLYDIR)
+                IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY
+                    | (followingLink ? 0 : IN_DONT_FOLLOW) | IN_ONLYDIR)
             let path = site.appendingPathComponent(relative).path
             let watch = inotify_add_watch(descriptor, path, mask)
             // A folder already watched under another path keeps its first one.

@@ -17,6 +17,9 @@ struct BuildManifest: Equatable {
     /// The stamp of each file under Content/ (by its path in the site folder) as the manifest
     /// found it, so that the build need not look at each article file again.
     let stamps: [String: FileStamp]
+    /// The article files among them, as `ContentScanner.articlePaths` lists them (the build need
+    /// not list the folder again).
+    let articlePaths: [String]
 
     static func == (first: Self, second: Self) -> Bool { first.digest == second.digest }
 
@@ -35,10 +38,13 @@ struct BuildManifest: Equatable {
             hasher.combine(fact)
         }
         var stamps: [String: FileStamp] = [:]
+        var articlePaths: [String] = []
         for folder in ["Content", "Templates"] {
             hasher.combine(folder)
             let root = options.source.appendingPathComponent(folder, isDirectory: true)
-            let files = ContentScanner.relativeFiles(under: root)
+            let files =
+                folder == "Content"
+                ? ContentScanner.contentFiles(in: options.source) : ContentScanner.relativeFiles(under: root)
             // Looked up from the open folder: a third of the path to walk for each file.
             let opened = FolderHandle(path: root.path)
             hasher.combine(files.count)
@@ -51,7 +57,14 @@ struct BuildManifest: Equatable {
                     hasher.combine(-1)
                     continue
                 }
-                if folder == "Content" { stamps[folder + "/" + relative] = stamp }
+                if folder == "Content" {
+                    let path = folder + "/" + relative
+                    stamps[path] = stamp
+                    // In the same (byte) order: every article path shares the folder's prefix.
+                    if path.hasPrefix(ContentScanner.articlesFolder), ContentScanner.isArticleName(path) {
+                        articlePaths.append(path)
+                    }
+                }
                 hasher.combine(Int(stamp.size))
                 hasher.combine(stamp.seconds)
                 hasher.combine(stamp.nanoseconds)
@@ -59,11 +72,13 @@ struct BuildManifest: Equatable {
         }
         digest = hasher.finalize()
         self.stamps = stamps
+        self.articlePaths = articlePaths
     }
 
     private init(digest: UInt64) {
         self.digest = digest
         stamps = [:]
+        articlePaths = []
     }
 
     /// The executable's path, size and modification time: a rebuilt Broadsheet is another binary.

@@ -109,7 +109,7 @@ public struct SiteBuilder: Sendable {
         }
         do throws(DiagnosticError) {
             let built = try await builder.buildPages(
-                listsPageFiles: onDisk, stamps: manifest?.stamps ?? [:],
+                listsPageFiles: onDisk, stamps: manifest?.stamps ?? [:], listed: manifest?.articlePaths,
                 config: config, templates: templates, enricher: ArticleEnricher(gazetteer: gazetteer), stage: stage,
                 clock: &clock)
             if onDisk {
@@ -158,7 +158,8 @@ public struct SiteBuilder: Sendable {
     /// cache, in memory, needs no list). `stamps`: the article files' stamps as the manifest found
     /// them.
     private func buildPages(
-        listsPageFiles: Bool, stamps: [String: FileStamp], config: SiteConfig, templates: TemplateSet,
+        listsPageFiles: Bool, stamps: [String: FileStamp], listed: [String]?, config: SiteConfig,
+        templates: TemplateSet,
         enricher: ArticleEnricher,
         stage: any SiteOutput,
         clock: inout PhaseClock
@@ -170,7 +171,7 @@ public struct SiteBuilder: Sendable {
         let trusted = options.changedPaths.flatMap { changes in
             cache?.paths.flatMap { ChangedPaths.articlePaths(after: changes, previous: $0, source: options.source) }
         }
-        let paths = trusted ?? ContentScanner.articlePaths(in: options.source)
+        let paths = trusted ?? listed ?? ContentScanner.articlePaths(in: options.source)
         let unchecked = trusted == nil ? nil : options.changedPaths
         logger.debug("reading \(paths.count) article files")
         let tools = ArticleJob.Tools(

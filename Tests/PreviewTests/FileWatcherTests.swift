@@ -49,6 +49,21 @@ struct FileWatcherTests {
         #expect(!paths.contains { $0.contains("loop/") }, "\(paths)")
     }
 
+    @Test func articlesKeptElsewhereThroughALinkAreWatchedUnderTheSitesPath() async throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.article("2016-07-04-flood.md", "title: Flood")
+        let articles = site.site.appendingPathComponent("Content/articles")
+        let store = site.folder.appendingPathComponent("store")
+        try FileManager.default.moveItem(at: articles, to: store)
+        try FileManager.default.createSymbolicLink(at: articles, withDestinationURL: store)
+        let article = "Content/articles/2016-07-04-flood.md"
+        let paths = try await reported(in: site, until: article) {
+            try site.article("2016-07-04-flood.md", "title: Flood, edited")
+        }
+        #expect(paths.contains(article), "\(paths)")
+    }
+
     @Test func aFolderMovedInIsReportedAsTheFolder() async throws {
         let site = try TemporarySite()
         defer { site.remove() }

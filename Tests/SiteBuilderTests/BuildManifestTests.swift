@@ -68,6 +68,24 @@ struct BuildManifestTests {
         #expect(try await build(site, configure).unchanged == (change != "force"))
     }
 
+    /// Content/articles may be a link to a folder elsewhere: its files count as the site's.
+    @Test func anEditToArticlesKeptElsewhereThroughALinkBuildsAgain() async throws {
+        let site = try site()
+        defer { site.remove() }
+        let articles = site.site.appendingPathComponent("Content/articles")
+        let store = site.folder.appendingPathComponent("store")
+        try FileManager.default.moveItem(at: articles, to: store)
+        try FileManager.default.createSymbolicLink(at: articles, withDestinationURL: store)
+        #expect(try await build(site).articles == 2)
+        try site.article("2015-03-02-two.md", "title: Two", body: "Graham Pell replied at length.")
+        let report = try await build(site)
+        #expect(!report.unchanged)
+        #expect(site.output("articles/two/index.html")?.contains("at length") == true)
+        try site.article("2015-03-03-three.md", "title: Three")
+        #expect(try await build(site).articles == 3)
+        #expect(try await build(site).unchanged)
+    }
+
     @Test func aBuildWithWarningsIsNeverSkippedSoTheyAreShownAgain() async throws {
         let site = try site()
         defer { site.remove() }
