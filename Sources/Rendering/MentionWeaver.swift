@@ -95,22 +95,30 @@ struct MentionWeaver {
 
     /// Writes escaped text, wrapping the parts covered by quotations and mentions.
     mutating func write(text: String, insideLink: Bool, into out: inout String) {
-        let scalars = Array(text.unicodeScalars)
+        let length = text.unicodeScalars.count
         let start = offset
-        offset += scalars.count
+        offset += length
         let linking = !insideLink && annotations.style != .none
-        var cuts: Set<Int> = [0, scalars.count]
+        // Where a quotation piece or a mention begins or ends inside this text (a handful at most;
+        // repeats are skipped below).
+        var bounds = [0, length]
         for piece in pieces where piece.range.upperBound > start && piece.range.lowerBound < offset {
-            cuts.insert(max(0, piece.range.lowerBound - start))
-            cuts.insert(min(scalars.count, piece.range.upperBound - start))
+            bounds.append(max(0, piece.range.lowerBound - start))
+            bounds.append(min(length, piece.range.upperBound - start))
         }
         if linking {
             for mention in mentions where mention.end > start && mention.start < offset {
-                cuts.insert(max(0, mention.start - start))
-                cuts.insert(min(scalars.count, mention.end - start))
+                bounds.append(max(0, mention.start - start))
+                bounds.append(min(length, mention.end - start))
             }
         }
-        let bounds = cuts.sorted()
+        // Plain text, the most common case: escaped whole.
+        if bounds.count == 2 {
+            out += HTMLEscaping.escape(text)
+            return
+        }
+        bounds.sort()
+        let scalars = Array(text.unicodeScalars)
         var openQuote: String?
         for (from, to) in zip(bounds, bounds.dropFirst()) where from < to {
             let piece = pieces.first { $0.range.lowerBound <= start + from && start + to <= $0.range.upperBound }
