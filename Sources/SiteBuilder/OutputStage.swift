@@ -29,6 +29,8 @@ struct OutputStage: SiteOutput {
     /// When patching, the output folder, open: a kept file is looked up from it rather than from
     /// the root (a third of the path to walk, for 30,000 files after each edit).
     let outputFolder: FolderHandle?
+    /// The stage, open: pages are created from it (`openat`, `mkdirat`), not from the root.
+    private let stageFolder: FolderHandle?
     /// The files this build wrote or kept.
     let ledger = OutputLedger()
 
@@ -56,37 +58,29 @@ struct OutputStage: SiteOutput {
                 file: stage.path, message: "cannot create the staging folder: \(error.localizedDescription)",
                 hint: "check that the folder containing \(output.path) is writable")
         }
+        stageFolder = FolderHandle(path: stage.path)
     }
 
     /// Writes `contents` at `relativePath` inside the stage.
     func write(_ contents: String, to relativePath: String) throws(Diagnostic) {
-        let target = try resolve(relativePath)
-        ledger.wrote(relativePath)
-        let descriptor = try openForWriting(target)
+        let descriptor = try create(relativePath)
         defer { close(descriptor) }
         var contents = contents
-        let failure = contents.withUTF8 { bytes in
-            Self.failureOf { () throws(Diagnostic) in
-                try Self.write(UnsafeRawBufferPointer(bytes), to: descriptor, target)
-            }
+        if let error = contents.withUTF8({ FileIO.write(UnsafeRawBufferPointer($0), to: descriptor) }) {
+            throw cannotWrite(relativePath, error)
         }
-        if let failure { throw failure }
     }
 
     /// Writes a file made piece by piece, a megabyte at a time.
     func stream(to relativePath: String, _ produce: @escaping @Sendable ((String) -> Void) -> Void) throws(Diagnostic) {
-        let target = try resolve(relativePath)
-        ledger.wrote(relativePath)
-        let descriptor = try openForWriting(target)
+        let descriptor = try create(relativePath)
         defer { close(descriptor) }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
-        var failure: Diagnostic?
+        var failure: Int32?
         func flush() {
             guard failure == nil else { return }
-            failure = buffer.withUnsafeBytes { bytes in
-                Self.failureOf { () throws(Diagnostic) in try Self.write(bytes, to: descriptor, target) }
-            }
+            failure = buffer.withUnsafeBytes { FileIO.write($0, to: descriptor) }
             buffer.removeAll(keepingCapacity: true)
         }
         produce { piece in
@@ -94,7 +88,36 @@ struct OutputStage: SiteOutput {
             if buffer.count >= 1 << 20 { flush() }
         }
         flush()
-        if let failure { throw failure }
+        if let failure { throw cannotWrite(relativePath, failure) }
+    }
+
+    /// Creates (or empties) the file at `relativePath` in the stage and its folders, from the open
+    /// stage: each page in a folder of its own, looked up from the root and made with Foundation,
+    /// cost three walks of the whole path and a dozen calls.
+    private func create(_ relativePath: String) throws(Diagnostic) -> Int32 {
+        try Self.checkInside(relativePath)
+        ledger.wrote(relativePath)
+        guard let folder = stageFolder?.descriptor else { return try openForWriting(resolve(relativePath)) }
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+        var descriptor = openat(folder, relativePath, flags, 0o644)
+        if descriptor < 0 && errno == ENOENT, let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            Self.makeFolders(String(relativePath[..<slash]), in: folder)
+            descriptor = openat(folder, relativePath, flags, 0o644)
+        }
+        guard descriptor >= 0 else { throw cannotWrite(relativePath, errno) }
+        return descriptor
+    }
+
+    /// Makes a folder and the folders above it that are missing, under an open folder.
+    private static func makeFolders(_ relativePath: String, in folder: Int32) {
+        if mkdirat(folder, relativePath, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        makeFolders(String(relativePath[..<slash]), in: folder)
+        mkdirat(folder, relativePath, 0o755)
+    }
+
+    private func cannotWrite(_ relativePath: String, _ error: Int32) -> Diagnostic {
+        Self.cannotWrite(stage.appendingPathComponent(relativePath), String(cString: strerror(error)))
     }
 
     /// Opens `target` for writing, making its folder when it is missing. Plain open and write, no
