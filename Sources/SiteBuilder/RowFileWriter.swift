@@ -39,15 +39,10 @@ extension OutputStage {
         let descriptor = try openForWriting(target)
         defer { close(descriptor) }
         var failure: Diagnostic?
-        let layout = rows.render { piece in
+        let layout = rows.render(bytes: { bytes in
             guard failure == nil else { return }
-            var piece = piece
-            failure = piece.withUTF8 { bytes in
-                Self.failureOf { () throws(Diagnostic) in
-                    try Self.write(UnsafeRawBufferPointer(bytes), to: descriptor, target)
-                }
-            }
-        }
+            failure = Self.failureOf { () throws(Diagnostic) in try Self.write(bytes, to: descriptor, target) }
+        })
         if let failure { throw failure }
         return (try Self.record(layout, descriptor, target), false)
     }

@@ -71,14 +71,14 @@ struct ArticleRowsTests {
                     // Compared as a Bool: a failure printing two whole files says nothing more.
                     let same = apply(patch.pieces, to: previous.bytes) == full
                     #expect(same, "trial \(trial): \(name) patched wrongly")
-                    #expect(patch.layout == rows.render { _ in }, "trial \(trial): \(name) laid out wrongly")
+                    #expect(patch.layout == rows.render(bytes: { _ in }), "trial \(trial): \(name) laid out wrongly")
                     patched += 1
                     copied += patch.pieces.count { if case .copy = $0 { true } else { false } }
                 } else {
                     // Only the quotations of the search index, when the speakers' ranking changed.
                     #expect(name == SearchIndexRenderer.quotesPath, "trial \(trial): \(name) not patched")
                 }
-                files[number] = (name, full, rows.render { _ in })
+                files[number] = (name, full, rows.render(bytes: { _ in }))
             }
         }
         #expect(patched > 200 * 4, "too few files patched to tell")
@@ -89,7 +89,7 @@ struct ArticleRowsTests {
         var random = GeneratedSummaries(seed: 3)
         let index = SiteIndex(summaries: (0..<5).map { random.summary($0, date: random.date()) })
         let rows = try #require(DataExporter(index: index, config: Self.config).rows(.quotes))
-        let layout = rows.render { _ in }
+        let layout = rows.render(bytes: { _ in })
         var other = layout
         other.lengths.removeLast()
         #expect(rows.patch(previous: other, changed: []) == nil)
