@@ -155,8 +155,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// `listsPageFiles`: work out every cross-article page's file for the cache on disk (serve's
-    /// cache, in memory, needs no list). `stamps`: the article files' stamps as the manifest found
-    /// them.
+    /// cache, in memory, needs no list). `stamps` and `listed`: the article files' stamps and
+    /// paths as the manifest found them (nil without a manifest: serve lists them itself).
     private func buildPages(
         listsPageFiles: Bool, stamps: [String: FileStamp], listed: [String]?, config: SiteConfig,
         templates: TemplateSet,
