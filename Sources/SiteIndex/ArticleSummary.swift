@@ -193,5 +193,8 @@ public struct QuoteRef: Sendable, Hashable {
         speakerName = quote.speaker?.name
         speakerDescription = quote.speaker?.description
         self.anchor = anchor
+        // Most often the file has the quoted words as they are: one copy of them, shared, for
+        // as long as the summary lives (1.1 million quotations at 100,000 articles).
+        if anchor?.exact == fullText { self.anchor?.exact = fullText }
     }
 }
