@@ -94,7 +94,7 @@ struct OutputStage: SiteOutput {
     /// Creates (or empties) the file at `relativePath` in the stage and its folders, from the open
     /// stage: each page in a folder of its own, looked up from the root and made with Foundation,
     /// cost three walks of the whole path and a dozen calls.
-    private func create(_ relativePath: String) throws(Diagnostic) -> Int32 {
+    func create(_ relativePath: String) throws(Diagnostic) -> Int32 {
         try Self.checkInside(relativePath)
         ledger.wrote(relativePath)
         guard let folder = stageFolder?.descriptor else { return try openForWriting(resolve(relativePath)) }

@@ -13,13 +13,13 @@ extension OutputStage {
     func writeRows(_ rows: ArticleRows, to relativePath: String, patching patch: RowPatch?) throws(Diagnostic) -> (
         record: RowFileRecord?, patched: Bool
     ) {
-        let target = try resolve(relativePath)
-        ledger.wrote(relativePath)
+        // For messages; the file is created from the open stage like every page.
+        let target = stage.appendingPathComponent(relativePath)
         if let patch, let outputFolder, previousFiles?.contains(relativePath) == true,
             let old = OpenFile(at: outputFolder, relativePath), old.stamp == patch.previous.stamp,
             let (pieces, layout) = rows.patch(previous: patch.previous.layout, changed: patch.changed)
         {
-            let descriptor = try openForWriting(target)
+            let descriptor = try create(relativePath)
             defer { close(descriptor) }
             for piece in pieces {
                 switch piece {
@@ -36,7 +36,7 @@ extension OutputStage {
             }
             return (try Self.record(layout, descriptor, target), true)
         }
-        let descriptor = try openForWriting(target)
+        let descriptor = try create(relativePath)
         defer { close(descriptor) }
         var failure: Diagnostic?
         let layout = rows.render(bytes: { bytes in
