@@ -19,17 +19,28 @@ extension OutputStage {
     /// Deletes a folder in a process of its own (`rm -rf`), which goes on after Broadsheet exits;
     /// where it cannot be started, on a thread of this process.
     static func removeInBackground(_ folder: URL) {
-        var process: pid_t = 0
-        let words: [String] = ["rm", "-rf", "--", folder.path]
-        let arguments = words.map { strdup($0) } + [nil]
-        defer { for argument in arguments { free(argument) } }
-        if posix_spawn(&process, "/bin/rm", nil, nil, arguments, environ) == 0 {
+        if let process = spawnDetached("/bin/rm", ["rm", "-rf", "--", folder.path]) {
             // Reaped when it ends, so that a long-lived process (serve, tests) keeps no zombie.
-            let spawned = process
-            Thread.detachNewThread { waitpid(spawned, nil, 0) }
+            Thread.detachNewThread { waitpid(process, nil, 0) }
         } else {
             Thread.detachNewThread { try? FileManager.default.removeItem(at: folder) }
         }
+    }
+
+    /// Starts a program with /dev/null for its standard streams, or returns nil. Holding
+    /// Broadsheet's, a deletion would keep a pipe the build writes to (`broadsheet build | tee`,
+    /// `$(broadsheet build)`) open until it ended, seconds or minutes after the build.
+    static func spawnDetached(_ executable: String, _ words: [String]) -> pid_t? {
+        var process: pid_t = 0
+        let arguments = words.map { strdup($0) } + [nil]
+        defer { for argument in arguments { free(argument) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for stream: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, stream, "/dev/null", stream == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        return posix_spawn(&process, executable, &actions, nil, arguments, environ) == 0 ? process : nil
     }
 
     /// Discarded folders whose deletion was cut short (the machine stopped, say), deleted in the
