@@ -42,7 +42,7 @@ public enum ContentScanner {
         let articles = content.appendingPathComponent("articles").path
         if lstat(articles, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
             files += relativeFiles(under: URL(fileURLWithPath: articles)).map { "articles/" + $0 }
-            files.sort(by: bytesPrecede)
+            files = sortedByBytes(files)
         }
         return files
     }
@@ -53,8 +53,34 @@ public enum ContentScanner {
     public static func relativeFiles(under folder: URL) -> [String] {
         var paths: [String] = []
         collect(folder.standardizedFileURL.path, relative: "", into: &paths)
-        // Byte order: the same as String's for the NFC names file systems give, and much quicker.
-        return paths.sorted(by: bytesPrecede)
+        return sortedByBytes(paths)
+    }
+
+    /// `paths` in byte order (`bytesPrecede`: the same as String's for the NFC names file systems
+    /// give, and much quicker), sorted by their first sixteen bytes as two numbers and only where
+    /// those are the same by the rest: comparing the strings themselves was a tenth of a build
+    /// after a one-article edit at 10,000 articles.
+    public static func sortedByBytes(_ paths: [String]) -> [String] {
+        var keyed = paths.map { path -> (UInt64, UInt64, String) in
+            var path = path
+            let (first, second) = path.withUTF8 { bytes in
+                // Big-endian, padded with zero bytes, which no path contains: a shorter prefix
+                // sorts first, as in byte order.
+                var words: (UInt64, UInt64) = (0, 0)
+                for (offset, byte) in bytes.prefix(16).enumerated() {
+                    let shift = UInt64(56 - 8 * (offset % 8))
+                    if offset < 8 { words.0 |= UInt64(byte) << shift } else { words.1 |= UInt64(byte) << shift }
+                }
+                return words
+            }
+            return (first, second, path)
+        }
+        keyed.sort { one, other in
+            if one.0 != other.0 { return one.0 < other.0 }
+            if one.1 != other.1 { return one.1 < other.1 }
+            return bytesPrecede(one.2, other.2)
+        }
+        return keyed.map(\.2)
     }
 
     /// Where `path` is in `sorted`, a list sorted as `articlePaths` sorts (binary search); nil when

@@ -31,11 +31,25 @@ public enum BuiltInKnowledge {
     /// The non-comment, non-empty lines of a resource file.
     static func lines(_ name: String, extension fileExtension: String = "txt") -> [String] {
         guard let url = Bundle.module.url(forResource: "Resources/\(name)", withExtension: fileExtension),
-            let text = try? String(contentsOf: url, encoding: .utf8)
+            let data = FileManager.default.contents(atPath: url.path)
         else { return [] }
-        // Split on the UTF-8 bytes: splitting 900 KB by Characters was a sixth of an incremental build.
-        return text.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            line.first == UInt8(ascii: "#") ? nil : String(Substring(line))
+        // Cut at each newline found with memchr, each line made a String straight from its bytes:
+        // the generic `split` of the UTF-8 view was a sixth of a build after a one-article edit.
+        return data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lines: [String] = []
+            var start = 0
+            while start < bytes.count {
+                let newline = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start).map {
+                    bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                }
+                let end = newline ?? bytes.count
+                if end > start, bytes[start] != UInt8(ascii: "#") {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
+                start = end + 1
+            }
+            return lines
         }
     }
 
