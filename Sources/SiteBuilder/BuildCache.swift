@@ -170,6 +170,11 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock { pendingEntries[path] = entry }
     }
 
+    /// What this build stored for `path`, before it commits.
+    func pendingEntry(for path: String) -> Entry? {
+        lock.withLock { pendingEntries[path] }
+    }
+
     /// The cross-article pages of one type, as the last good build left them. A cache read from
     /// disk has only their files, in the order of the last build's pages, which `previousPages`
     /// lists again (from that build's index); a count that differs means no previous pages.

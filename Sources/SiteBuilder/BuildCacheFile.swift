@@ -84,14 +84,17 @@ enum BuildCacheFile {
         let size: Int
         let live: Int
 
-        init(descriptor: Int32, context: Int, templates: Int, header: Extent, segments: [Segment], size: Int) {
+        init(
+            descriptor: Int32, context: Int, templates: Int, header: Extent, segments: [Segment], tail: Extent,
+            size: Int
+        ) {
             self.descriptor = descriptor
             self.context = context
             self.templates = templates
             self.header = header
             self.segments = Dictionary(segments.map { ($0.first, $0) }, uniquingKeysWith: { first, _ in first })
             self.size = size
-            live = header.length + segments.reduce(0) { $0 + $1.extent.length }
+            live = header.length + segments.reduce(0) { $0 + $1.extent.length } + tail.length
         }
 
         deinit { close(descriptor) }
@@ -157,41 +160,25 @@ enum BuildCacheFile {
     /// The last good build's cache file, whole and made by this binary; its segments are read and
     /// decoded two at a time.
     static func read(for output: URL) async -> Result<Decoded, Miss> {
-        guard OutputStage.isMarked(output) else { return .failure(.noOutput) }
-        let descriptor = open(location(for: output).path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(.none) }
-        // Closed here unless a `Source` took it over.
-        var handedOver = false
-        defer { if !handedOver { close(descriptor) } }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.none) }
-        let file = PartReader(descriptor: descriptor, size: Int(info.st_size))
+        let cache: Opened
+        switch opened(for: output) {
+        case .success(let found): cache = found
+        case .failure(let miss): return .failure(miss)
+        }
+        let file = cache.file
         do throws(CacheReader.Corrupt) {
-            let layout = try file.layout()
-            var header = CacheReader(try file.part(layout.header))
-            guard try header.raw(count: magic.count) == magic, try header.int() == formatVersion else {
-                throw CacheReader.Corrupt()
-            }
-            guard try header.string() == BuildManifest.binaryIdentity else { return .failure(.otherBinary) }
-            let context = try header.int()
-            let templates = try header.int()
-            try header.finish()
-            let source = Source(
-                descriptor: descriptor, context: context, templates: templates, header: layout.header,
-                segments: layout.segments, size: file.size)
-            handedOver = true
             // Not wanted after all (nothing changed since the last build).
             if Task.isCancelled { return .failure(.none) }
-            let decoded = await concurrentMap(layout.segments, limit: ProcessInfo.processInfo.activeProcessorCount) {
+            let decoded = await concurrentMap(cache.segments, limit: ProcessInfo.processInfo.activeProcessorCount) {
                 segment in try? file.entries(segment)
             }
             var entries: [(String, BuildCache.Entry)] = []
-            entries.reserveCapacity(layout.segments.reduce(0) { $0 + $1.count })
+            entries.reserveCapacity(cache.segments.reduce(0) { $0 + $1.count })
             for segment in decoded {
                 guard let segment else { throw CacheReader.Corrupt() }
                 entries += segment
             }
-            var tail = CacheReader(try file.part(layout.tail))
+            var tail = CacheReader(try file.part(cache.tail))
             let bodies = try tail.array { reader throws(CacheReader.Corrupt) in
                 (try reader.string(), try reader.string())
             }
@@ -205,74 +192,13 @@ enum BuildCacheFile {
             try tail.finish()
             return .success(
                 Decoded(
-                    source: source, entries: entries, bodies: bodies, pageFiles: pageFiles,
+                    source: cache.source, entries: entries, bodies: bodies, pageFiles: pageFiles,
                     outputFiles: Set(outputFiles), rowFiles: rowFiles))
         } catch {
             return .failure(.corrupt)
         }
     }
 
-    /// The parts of a cache file, each read whole (with `pread`, so from any task) and checked.
-    struct PartReader: Sendable {
-        let descriptor: Int32
-        let size: Int
-
-        /// The footer: where the header, each segment and the tail are.
-        func layout() throws(CacheReader.Corrupt) -> (header: Extent, segments: [Segment], tail: Extent) {
-            guard size >= 16 else { throw CacheReader.Corrupt() }
-            var trailer = CacheReader(try bytes(at: size - 16, count: 16))
-            let footer = Extent(offset: try trailer.int(), length: 0, checksum: try trailer.uint64())
-            guard footer.offset >= 0, footer.offset <= size - 16 else { throw CacheReader.Corrupt() }
-            var reader = CacheReader(
-                try part(Extent(offset: footer.offset, length: size - 16 - footer.offset, checksum: footer.checksum)))
-            let header = try reader.extent()
-            let segments = try reader.array { reader throws(CacheReader.Corrupt) in try reader.segment() }
-            let tail = try reader.extent()
-            try reader.finish()
-            return (header, segments, tail)
-        }
-
-        /// A part's bytes, if they match its checksum.
-        func part(_ extent: Extent) throws(CacheReader.Corrupt) -> [UInt8] {
-            let data = try bytes(at: extent.offset, count: extent.length)
-            var checksum = Checksum()
-            checksum.combine(data)
-            guard checksum.value == extent.checksum else { throw CacheReader.Corrupt() }
-            return data
-        }
-
-        /// A segment's articles, if they are what the footer says.
-        func entries(_ segment: Segment) throws(CacheReader.Corrupt) -> [(String, BuildCache.Entry)] {
-            var reader = CacheReader(try part(segment.extent))
-            var entries: [(String, BuildCache.Entry)] = []
-            entries.reserveCapacity(segment.count)
-            for _ in 0..<segment.count { entries.append(try reader.entry()) }
-            try reader.finish()
-            guard entries.first?.0 == segment.first, entries.last?.0 == segment.last else {
-                throw CacheReader.Corrupt()
-            }
-            return entries
-        }
-
-        private func bytes(at offset: Int, count: Int) throws(CacheReader.Corrupt) -> [UInt8] {
-            guard offset >= 0, count >= 0, offset + count <= size else { throw CacheReader.Corrupt() }
-            var failed = false
-            let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-                while initialized < count {
-                    let got = pread(
-                        descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
-                    if got < 0 && errno == EINTR { continue }
-                    guard got > 0 else {
-                        failed = true
-                        return
-                    }
-                    initialized += got
-                }
-            }
-            guard !failed else { throw CacheReader.Corrupt() }
-            return bytes
-        }
-    }
 }
 
 extension CacheWriter {

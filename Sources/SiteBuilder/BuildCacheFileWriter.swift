@@ -104,6 +104,31 @@ extension BuildCacheFile {
         return Saved(copied: copied, encoded: runs.count - copied, appended: appending != nil)
     }
 
+    /// Appends new versions of some segments (by position, with all their articles, in order) to
+    /// the cache file `opened` was read from, retired since, and a footer that points at them and
+    /// at the other parts where they are; then puts the file back in place. False when the file
+    /// is no longer as it was read or a write fails (the next build is then a whole one).
+    static func replace(_ replaced: [Int: [(String, BuildCache.Entry)]], in opened: Opened, for output: URL) -> Bool {
+        let retired = retiredLocation(for: output)
+        guard let descriptor = openForAppending(retired, source: opened.source) else { return false }
+        var file = PartWriter(descriptor: descriptor, offset: opened.source.size)
+        var segments = opened.segments
+        for index in replaced.keys.sorted() {
+            guard let entries = replaced[index], entries.count == segments[index].count,
+                entries.first?.0 == segments[index].first, entries.last?.0 == segments[index].last
+            else {
+                close(descriptor)
+                return false
+            }
+            var writer = CacheWriter()
+            for (path, entry) in entries { writer.entry(path, entry) }
+            segments[index].extent = file.write(writer.bytes)
+        }
+        file.finish(header: opened.source.header, segments: segments, tail: opened.tail)
+        let failed = file.failed || close(descriptor) != 0
+        return !failed && rename(retired.path, location(for: output).path) == 0
+    }
+
     /// The retired cache file open for appending, if it is the file `source` was read from, as it
     /// was read, and no more than half of it is parts later saves replaced.
     private static func openForAppending(_ retired: URL, source: Source) -> Int32? {

@@ -58,6 +58,9 @@ public struct BuildReport: Sendable {
     public var quotes: Int = 0
     /// Nothing had changed since the last build, whose output was left as it was.
     public var unchanged = false
+    /// Only article files had changed, and nothing they show beyond their own pages: those pages
+    /// alone were written (`InPlaceRebuild`).
+    public var inPlace = false
 }
 
 /// How far a build has got, for a progress display: `done` of `total` items of a stage.

@@ -35,29 +35,9 @@ public struct SiteBuilder: Sendable {
         var clock = PhaseClock(logger: logger)
         // `build` (rather than serve or a test with a cache of its own) keeps what it did on disk.
         let onDisk = options.memorySite == nil && cache == nil
-        // The last build's cache is read on the other cores while the files are listed and the
-        // settings, entities and templates load; it is checked against them after.
         let output = options.output
-        let cacheFile =
-            onDisk && options.reusesUnchangedOutput ? Task { await BuildCacheFile.read(for: output) } : nil
-        // A build into the output folder made from exactly what the last good one was made from
-        // leaves it as it is.
-        let manifest = onDisk ? BuildManifest(options: options) : nil
-        if let manifest, options.reusesUnchangedOutput, let stored = BuildManifest.stored(for: options.output),
-            stored.manifest == manifest
-        {
-            cacheFile?.cancel()
-            var report = stored.report
-            report.unchanged = true
-            report.seconds = Date().timeIntervalSince(start)
-            return report
-        }
-        let config = try SiteLoader.config(in: options.source, baseURLOverride: options.baseURL)
-        let templates = try TemplateSet.load(
-            from: options.source.appendingPathComponent("Templates", isDirectory: true), reusing: cache?.templateSet)
-        cache?.templateSet = templates
         let source = options.source
-        let makeInputs = { () throws(DiagnosticError) -> BuildCache.Inputs in
+        let makeInputs = { @Sendable () throws(DiagnosticError) -> BuildCache.Inputs in
             let path = source.appendingPathComponent("Content/entities.yml").path
             let stamp = FileStamp(path: path)
             let entities = try SiteLoader.entities(in: source)
@@ -65,11 +45,64 @@ public struct SiteBuilder: Sendable {
                 entitiesPath: path, entitiesStamp: stamp, entities: entities,
                 gazetteer: Gazetteer(entities: entities, knowledge: BuiltInKnowledge.shared))
         }
-        let inputs: BuildCache.Inputs
-        if let cache { inputs = try cache.inputs(make: makeInputs) } else { inputs = try makeInputs() }
-        let gazetteer = inputs.gazetteer
+        // Without a cache in memory, the gazetteer (the built-in knowledge, a third of a build
+        // after a small edit, and entities.yml) is made on another core while the files are listed.
+        let madeInputs =
+            cache == nil
+            ? Task { () -> Result<BuildCache.Inputs, DiagnosticError> in
+                do throws(DiagnosticError) { return .success(try makeInputs()) } catch { return .failure(error) }
+            } : nil
+        // A build into the output folder made from exactly what the last good one was made from
+        // leaves it as it is.
+        let manifest = onDisk ? BuildManifest(options: options) : nil
+        let stored = manifest != nil && options.reusesUnchangedOutput ? BuildManifest.stored(for: output) : nil
+        if let manifest, let stored, stored.manifest == manifest {
+            var report = stored.report
+            report.unchanged = true
+            report.seconds = Date().timeIntervalSince(start)
+            return report
+        }
+        // When a few articles alone changed, they may be rebuilt in place (`InPlaceRebuild`);
+        // otherwise the last build's cache is read on the other cores while the settings,
+        // entities and templates load, and checked against them after.
+        let edited = manifest.flatMap { manifest in
+            stored.flatMap { stored in
+                manifest.changedArticles(since: stored.manifest).flatMap {
+                    $0.count <= InPlaceRebuild.limit
+                        ? InPlaceRebuild.Edited(positions: $0, manifest: manifest, last: stored.report) : nil
+                }
+            }
+        }
+        let readCache = { Task { await BuildCacheFile.read(for: output) } }
+        var cacheFile = onDisk && options.reusesUnchangedOutput && edited == nil ? readCache() : nil
+        let config = try SiteLoader.config(in: options.source, baseURLOverride: options.baseURL)
+        let templates = try TemplateSet.load(
+            from: options.source.appendingPathComponent("Templates", isDirectory: true), reusing: cache?.templateSet)
+        cache?.templateSet = templates
         let context = contextKey()
+        // The edited articles' entries are read from the cache while the gazetteer is made.
+        var inPlace = edited.flatMap {
+            InPlaceRebuild($0, output: output, context: context, templates: templates.fingerprint)
+        }
+        let inputs: BuildCache.Inputs
+        if let cache {
+            inputs = try cache.inputs(make: makeInputs)
+        } else if let madeInputs {
+            inputs = try await madeInputs.value.get()
+        } else {
+            inputs = try makeInputs()
+        }
+        let gazetteer = inputs.gazetteer
         clock.lap("settings, templates, entities")
+        if edited != nil {
+            if let report = try inPlace?.run(
+                options: options, config: config, templates: templates, gazetteer: gazetteer, context: context,
+                start: start, clock: &clock)
+            {
+                return report
+            }
+            cacheFile = readCache()
+        }
         // `build` starts from the cache on disk when it is whole and current, and patches the
         // output folder; otherwise it builds everything and replaces the folder.
         var builder = self
@@ -348,38 +381,5 @@ public struct SiteBuilder: Sendable {
             entities: index.entities.entries.count, quotes: index.quotes.all.count)
         let filesByKind = Dictionary(uniqueKeysWithValues: (written + [published]).map { ($0.kind, $0.pageFiles) })
         return (report, index, paths, keptPaths, outcomes, filesByKind)
-    }
-
-    /// The body HTML of the newest articles for the site's feeds: those rendered in this build were
-    /// kept as they went; the others are unchanged since the last build, which kept theirs, or
-    /// (newly among the newest after a deletion) are rendered again alone.
-    private func feedBodies(_ index: SiteIndex, limit: Int, tools: ArticleJob.Tools) -> [String: String] {
-        let fresh = tools.bodies?.bySlug ?? [:]
-        var bodies: [String: String] = [:]
-        for summary in index.articles.prefix(limit) where summary.date != nil {
-            if let body = fresh[summary.slug] ?? cache?.body(for: summary.slug) {
-                bodies[summary.slug] = body
-            } else {
-                let job = ArticleJob(
-                    path: summary.path, source: options.source.path, includeDrafts: options.includeDrafts)
-                bodies[summary.slug] = job.content(with: tools)
-            }
-        }
-        cache?.storeBodies(bodies)
-        return bodies
-    }
-
-    /// Theme assets go to `assets/`, `Content/static/` to the site root; a static file that would
-    /// overwrite a generated page is skipped with a warning.
-    private func copyStaticFiles(into stage: any SiteOutput) throws(Diagnostic) -> [Diagnostic] {
-        let assets = options.source.appendingPathComponent("Templates/assets", isDirectory: true)
-        _ = try stage.copyTree(assets, files: ContentScanner.relativeFiles(under: assets), prefix: "assets/")
-        let statics = options.source.appendingPathComponent("Content/static", isDirectory: true)
-        let skipped = try stage.copyTree(statics, files: ContentScanner.relativeFiles(under: statics), prefix: "")
-        return skipped.map {
-            Diagnostic.warning(
-                file: "Content/static/\($0)", message: "not copied: a generated page has the same path",
-                hint: "rename or move the file")
-        }
     }
 }

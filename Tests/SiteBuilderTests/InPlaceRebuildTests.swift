@@ -1,0 +1,128 @@
+import Foundation
+import SiteBuilder
+import TestSupport
+import Testing
+
+/// `build` after edits that show on no page but the edited article's own: that page alone is
+/// written, nothing else read, and the output is what a full build makes. Any edit that shows
+/// elsewhere goes the whole way.
+struct InPlaceRebuildTests {
+    /// The edited archive with a one-entry site feed, so that the third story's body is on no
+    /// page but its own.
+    func site() throws -> TemporarySite {
+        let site = try EditedArchive.make()
+        try site.write(
+            "Content/site.yml", "title: T\nbase_url: https://example.org/news/\npaginate: 2\nfeed_limit: 1\n")
+        return site
+    }
+
+    func build(_ site: TemporarySite) async throws -> BuildReport {
+        try await SiteBuilder(options: BuildOptions(source: site.site)).build()
+    }
+
+    /// The third story with a sentence added at the end, below its quotation.
+    func addSentence(_ text: String, to site: TemporarySite, story: Int = 2) throws {
+        let names = ["Eleanor Whitcombe", "Graham Pell", "Ravi Chandran", "Margaret Ellery", "Ananya Rao"]
+        try site.article(
+            "2015-0\(story + 1)-0\(story + 1)-story-\(story).md",
+            "title: Story \(story)\ntags: [t\(story % 2), shared]",
+            body: "\(names[story]), who chairs the board, said: \"Number \(story) matters.\"\n\n"
+                + "She met Graham Pell in London. \(text)")
+    }
+
+    func inode(_ site: TemporarySite, _ path: String) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[
+            .systemFileNumber] as? Int
+    }
+
+    @Test func aSentenceBelowTheQuotationsRewritesThatArticlesPageAlone() async throws {
+        let site = try site()
+        defer { site.remove() }
+        let first = try await build(site)
+        let others = [
+            "index.html", "articles/story-1/index.html", "people/ravi-chandran/index.html", "quotes/index.html",
+            "data/quotes.json", "feed.xml", "sitemap.xml",
+        ]
+        let before = try others.map { try inode(site, $0) }
+        #expect(!before.contains(nil), "a page the test looks at was not built")
+        try addSentence("They spoke for an hour.", to: site)
+        let report = try await build(site)
+        #expect(report.inPlace)
+        #expect(report.reused == first.articles - 1)
+        #expect(report.articles == first.articles && report.pages == first.pages && report.quotes == first.quotes)
+        #expect(site.output("articles/story-2/index.html")?.contains("They spoke for an hour.") == true)
+        #expect(try others.map { try inode(site, $0) } == before, "a page other than the article's was written")
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "sentence")
+
+        // Again, another article: the cache the first edit patched serves the second.
+        try addSentence("Nobody else came.", to: site, story: 1)
+        #expect(try await build(site).inPlace)
+        #expect(site.output("articles/story-2/index.html")?.contains("They spoke for an hour.") == true)
+        #expect(site.output("articles/story-1/index.html")?.contains("Nobody else came.") == true)
+        // And a build that must go the whole way reads every article of that cache.
+        try EditedArchive.apply("quote", to: site)
+        let whole = try await build(site)
+        #expect(!whole.inPlace)
+        #expect(whole.reused == first.articles - 1, "the patched cache was not read whole")
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "after two edits in place")
+        #expect(try await build(site).unchanged)
+    }
+
+    @Test(arguments: ["title", "quote", "entity", "above", "newest", "warning", "draft", "and a new file"])
+    func anEditThatShowsElsewhereGoesTheWholeWay(edit: String) async throws {
+        let site = try site()
+        defer { site.remove() }
+        let first = try await build(site)
+        switch edit {
+        case "newest":
+            // The newest story's body is in the site feed.
+            try addSentence("The feed shows this.", to: site, story: 4)
+        case "warning":
+            // A sentence no other page shows, with a link to an entity nothing knows: a warning.
+            try addSentence("The [board](entity:no-such-entity) agreed.", to: site)
+        case "draft":
+            try site.article(
+                "2015-03-03-story-2.md", "title: Story 2\ntags: [t0, shared]\ndraft: true",
+                body:
+                    "Ravi Chandran, who chairs the board, said: \"Number 2 matters.\"\n\nShe met Graham Pell in London."
+            )
+        case "and a new file":
+            try addSentence("They spoke for an hour.", to: site)
+            try site.article("2014-01-01-older.md", "title: Older", body: "Nothing to see.")
+        default:
+            try EditedArchive.apply(edit, to: site)
+        }
+        let report = try await build(site)
+        #expect(!report.inPlace, "\(edit) was rebuilt in place")
+        switch edit {
+        case "newest": #expect(site.output("feed.xml")?.contains("The feed shows this.") == true)
+        case "warning": #expect(report.warnings.contains { $0.message.contains("no-such-entity") })
+        case "draft": #expect(report.articles == first.articles - 1)
+        case "and a new file": #expect(report.articles == first.articles + 1)
+        default: #expect(report.reused == first.articles - 1)
+        }
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: edit)
+    }
+
+    /// Each edit in place appends to the cache file; once most of it would be stale a whole build
+    /// writes it afresh, so it never grows without end.
+    @Test func theCacheFileStaysSmallOverManyEditsInPlace() async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = try await build(site)
+        let cache = site.site.appendingPathComponent(".Output.cache/articles")
+        func size() throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: cache.path)[.size] as? Int)
+        }
+        let fresh = try size()
+        var inPlace = 0
+        for round in 0..<8 {
+            try addSentence("Round \(round).", to: site, story: round % 4)
+            if try await build(site).inPlace { inPlace += 1 }
+            #expect(try size() <= 3 * fresh, "round \(round)")
+        }
+        #expect(inPlace >= 4)
+        #expect(inPlace < 8, "the cache file was never written afresh")
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "many edits")
+    }
+}
