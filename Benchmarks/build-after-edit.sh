@@ -5,7 +5,7 @@
 #
 # Uses the site Benchmarks/run.sh made ($BENCH_DIR/ARTICLES/site, default /tmp/broadsheet-bench)
 # and the release binary. Builds once so that the cache is current, then, RUNS times each, appends
-# a sentence to one article (nothing any list shows changes) and a quotation by a new speaker
+# a sentence to one article (nothing but its page shows it: rebuilt in place) and a quotation by a new speaker
 # (lists, speakers, exports change), runs `build --verbose` and prints its total and stages. The
 # article is put back as it was at the end.
 set -euo pipefail
@@ -22,7 +22,13 @@ file=$(find "$site/Content/articles" -name '*.md' | sort | sed -n "$((articles /
 cp "$file" "$file.orig"
 trap 'mv "$file.orig" "$file"' EXIT
 cp "$file.orig" "$file.tmp" && mv "$file.tmp" "$file"
+started=$SECONDS
 "$broadsheet" build --source "$site" --quiet
+if (( SECONDS - started > 5 )); then
+  # A whole build (a new binary, say) replaced the output, which is being deleted in the background;
+  # on ext4 without a journal, creating files is slower for minutes after a deletion.
+  echo "note: that was a whole build; its deleted output slows builds for a few minutes: run again later" >&2
+fi
 
 for kind in sentence quotation; do
   for run in $(seq 1 "$runs"); do

@@ -65,7 +65,7 @@ struct BuildCommand: AsyncParsableCommand {
         let rebuilt = report.articles + report.drafts - report.reused
         let incremental =
             report.reused > 0
-            ? "; \(rebuilt) article\(rebuilt == 1 ? "" : "s") rebuilt, \(report.reused) articles and \(report.reusedPages) pages unchanged"
+            ? "; \(rebuilt) article\(rebuilt == 1 ? "" : "s") rebuilt\(report.inPlace ? " in place" : ""), \(report.reused) articles and \(report.reusedPages) pages unchanged"
             : ""
         logger.info(
             "built \(report.articles) articles into \(report.pages) pages (\(found))\(skipped)\(incremental) in \(seconds) s → \(options.output.path)"
