@@ -54,13 +54,11 @@ struct BuildManifest: Equatable {
             let files =
                 folder == "Content"
                 ? ContentScanner.contentFiles(in: options.source) : ContentScanner.relativeFiles(under: root)
-            // Looked up from the open folder: a third of the path to walk for each file.
-            let opened = FolderHandle(path: root.path)
+            let found = Self.stamps(of: files, in: root.path)
             hasher.combine(files.count)
-            for relative in files {
+            if folder == "Content" { stamps.reserveCapacity(files.count) }
+            for (relative, stamp) in zip(files, found) {
                 hasher.combine(relative)
-                let stamp =
-                    opened.flatMap({ FileStamp(in: $0, relative) }) ?? FileStamp(path: root.path + "/" + relative)
                 let path = folder + "/" + relative
                 // In the same (byte) order: every article path shares the folder's prefix.
                 if folder == "Content", path.hasPrefix(ContentScanner.articlesFolder),
@@ -85,6 +83,28 @@ struct BuildManifest: Equatable {
         self.articleStamps = articleStamps
         self.stamps = stamps
         self.articlePaths = articlePaths
+    }
+
+    /// The stamps of `files` under `root`, looked up from the open folder (a third of the path to
+    /// walk for each) on every core: the kernel's path walks were a third of a build with nothing
+    /// changed at 100,000 articles.
+    private static func stamps(of files: [String], in root: String) -> [FileStamp?] {
+        let opened = FolderHandle(path: root)
+        let found = UnsafeMutableBufferPointer<FileStamp?>.allocate(capacity: files.count)
+        defer { found.deallocate() }
+        // Each task fills its own range of `found`.
+        nonisolated(unsafe) let base = found.baseAddress!
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 4, max(1, files.count / 1024))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for position in files.count * chunk / chunks..<files.count * (chunk + 1) / chunks {
+                let relative = files[position]
+                (base + position).initialize(
+                    to: opened.flatMap { FileStamp(in: $0, relative) } ?? FileStamp(path: root + "/" + relative))
+            }
+        }
+        let stamps = Array(found)
+        found.baseAddress!.deinitialize(count: files.count)
+        return stamps
     }
 
     private init(frame: UInt64, articleStamps: [UInt64]) {

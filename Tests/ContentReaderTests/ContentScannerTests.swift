@@ -16,4 +16,13 @@ struct ContentScannerTests {
         #expect(ContentScanner.sortedByBytes(paths) == expected)
         #expect(expected.firstIndex(of: "articles/2016-07-13")! < expected.firstIndex(of: "articles/2016-07-13-a.md")!)
     }
+
+    @Test(arguments: [
+        ("Content/articles/a.md", true), ("Content/articles/2015/B.MD", true), ("x.Markdown", true),
+        ("notes.txt", true), ("é.md", true), ("Content/articles/.hidden.md", false), ("x.md~", false),
+        ("x.mdx", false), ("README", false), ("folder.md/file", false), ("x.", false),
+    ])
+    func articleNamesAreKnownByTheirExtensionInAnyCase(path: String, isArticle: Bool) {
+        #expect(ContentScanner.isArticleName(path) == isArticle)
+    }
 }
