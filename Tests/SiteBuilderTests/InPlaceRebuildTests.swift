@@ -104,6 +104,29 @@ struct InPlaceRebuildTests {
         try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: edit)
     }
 
+    /// A damaged cache is never used in place: the edit goes the whole way, and that build, finding
+    /// the cache damaged too, builds everything.
+    @Test(arguments: ["segment", "footer", "manifest"])
+    func aDamagedCacheIsNotUsedInPlace(damage: String) async throws {
+        let site = try site()
+        defer { site.remove() }
+        let first = try await build(site)
+        let file = site.site.appendingPathComponent(".Output.cache/" + (damage == "manifest" ? "manifest" : "articles"))
+        var bytes = try [UInt8](Data(contentsOf: file))
+        switch damage {
+        case "segment": bytes[bytes.count / 4] ^= 0x20
+        case "footer": bytes[bytes.count - 40] ^= 0x20
+        default: bytes[bytes.count - 3] ^= 0x20  // an article's stamp digest
+        }
+        try Data(bytes).write(to: file)
+        try addSentence("They spoke for an hour.", to: site)
+        let report = try await build(site)
+        #expect(!report.inPlace)
+        #expect(report.reused == (damage == "manifest" ? first.articles - 1 : 0))
+        #expect(site.output("articles/story-2/index.html")?.contains("They spoke for an hour.") == true)
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "damaged \(damage)")
+    }
+
     /// Each edit in place appends to the cache file; once most of it would be stale a whole build
     /// writes it afresh, so it never grows without end.
     @Test func theCacheFileStaysSmallOverManyEditsInPlace() async throws {
