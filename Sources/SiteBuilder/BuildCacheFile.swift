@@ -20,7 +20,7 @@ import SiteIndex
 ///
 ///     header   magic, format, binary identity, settings and templates keys
 ///     segments each: its articles one after another
-///     tail     feed bodies, page files, output files
+///     tail     feed bodies and articles, page files, output files, row files
 ///     footer   each part's place, length and checksum; each segment's count, first and last path
 ///     trailer  the footer's place and checksum
 ///
@@ -30,7 +30,7 @@ import SiteIndex
 /// changes the output, so a build stopped half-way never leaves a cache describing an output that
 /// is not there.
 enum BuildCacheFile {
-    static let formatVersion = 5
+    static let formatVersion = 6
     static let magic = Array("broadsheet-cache\n".utf8)
 
     /// What a loaded cache gives a build.
@@ -178,22 +178,11 @@ enum BuildCacheFile {
                 guard let segment else { throw CacheReader.Corrupt() }
                 entries += segment
             }
-            var tail = CacheReader(try file.part(cache.tail))
-            let bodies = try tail.array { reader throws(CacheReader.Corrupt) in
-                (try reader.string(), try reader.string())
-            }
-            let pageFiles = try tail.array { reader throws(CacheReader.Corrupt) in
-                (try reader.string(), try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() })
-            }
-            let outputFiles = try tail.array { reader throws(CacheReader.Corrupt) in try reader.string() }
-            let rowFiles = try tail.array { reader throws(CacheReader.Corrupt) in
-                (try reader.string(), try reader.rowFile())
-            }
-            try tail.finish()
+            let tail = try cache.decodedTail()
             return .success(
                 Decoded(
-                    source: cache.source, entries: entries, bodies: bodies, pageFiles: pageFiles,
-                    outputFiles: Set(outputFiles), rowFiles: rowFiles))
+                    source: cache.source, entries: entries, bodies: tail.bodies, pageFiles: tail.pageFiles,
+                    outputFiles: Set(tail.outputFiles), rowFiles: tail.rowFiles))
         } catch {
             return .failure(.corrupt)
         }

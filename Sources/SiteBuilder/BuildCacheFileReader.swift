@@ -27,13 +27,56 @@ extension BuildCacheFile {
             return nil
         }
 
-        /// The slugs of the articles whose bodies the site feed carries.
-        func feedSlugs() throws(CacheReader.Corrupt) -> Set<String> {
-            var tail = CacheReader(try file.part(tail))
-            let bodies = try tail.array { reader throws(CacheReader.Corrupt) in
-                (try reader.string(), try reader.string())
+        /// The tail, decoded.
+        func decodedTail() throws(CacheReader.Corrupt) -> Tail {
+            var reader = CacheReader(try file.part(tail))
+            let decoded = Tail(
+                bodies: try reader.array { reader throws(CacheReader.Corrupt) in
+                    (try reader.string(), try reader.string())
+                },
+                pageFiles: try reader.array { reader throws(CacheReader.Corrupt) in
+                    (
+                        try reader.string(),
+                        try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() }
+                    )
+                },
+                outputFiles: try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() },
+                rowFiles: try reader.array { reader throws(CacheReader.Corrupt) in
+                    (try reader.string(), try reader.rowFile())
+                },
+                feedPaths: try reader.array { reader throws(CacheReader.Corrupt) in try reader.string() })
+            try reader.finish()
+            return decoded
+        }
+    }
+
+    /// What the cache keeps besides the articles: the site feed's bodies (by slug) and articles
+    /// (their files, in the feed's order), each page kind's files, the output's files, the row
+    /// files' layouts.
+    struct Tail: Sendable {
+        var bodies: [(String, String)]
+        var pageFiles: [(String, [String])]
+        var outputFiles: [String]
+        var rowFiles: [(String, RowFileRecord)]
+        var feedPaths: [String]
+
+        var bytes: [UInt8] {
+            var tail = CacheWriter()
+            tail.array(bodies.sorted(by: { $0.0 < $1.0 })) { writer, body in
+                writer.string(body.0)
+                writer.string(body.1)
             }
-            return Set(bodies.map(\.0))
+            tail.array(pageFiles.sorted(by: { $0.0 < $1.0 })) { writer, kind in
+                writer.string(kind.0)
+                writer.array(kind.1) { $0.string($1) }
+            }
+            tail.array(outputFiles) { $0.string($1) }
+            tail.array(rowFiles.sorted(by: { $0.0 < $1.0 })) { writer, file in
+                writer.string(file.0)
+                writer.rowFile(file.1)
+            }
+            tail.array(feedPaths) { $0.string($1) }
+            return tail.bytes
         }
     }
 

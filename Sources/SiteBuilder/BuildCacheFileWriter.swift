@@ -22,7 +22,8 @@ extension BuildCacheFile {
     /// encoded a few at a time, in parallel. A failure only costs the next build its shortcut.
     @discardableResult
     static func save(
-        _ cache: BuildCache, paths: [String], pageFiles: [String: [String]], outputFiles: [String], for output: URL
+        _ cache: BuildCache, paths: [String], pageFiles: [String: [String]], outputFiles: [String],
+        feedPaths: [String] = [], for output: URL
     ) async -> Saved? {
         let snapshot = cache.snapshot(paths: paths)
         guard let context = snapshot.context, let templates = snapshot.templates else { return nil }
@@ -90,8 +91,10 @@ extension BuildCacheFile {
             }
         }
         let tail = file.write(
-            tailBytes(
-                bodies: snapshot.bodies, pageFiles: pageFiles, outputFiles: outputFiles, rowFiles: snapshot.rowFiles))
+            Tail(
+                bodies: snapshot.bodies.map { ($0.key, $0.value) }, pageFiles: pageFiles.map { ($0.key, $0.value) },
+                outputFiles: outputFiles, rowFiles: snapshot.rowFiles.map { ($0.key, $0.value) }, feedPaths: feedPaths
+            ).bytes)
         file.finish(header: headerExtent, segments: segments, tail: tail)
         let failed = file.failed || close(descriptor) != 0
         let written = appending == nil ? temporary : retired
@@ -104,11 +107,13 @@ extension BuildCacheFile {
         return Saved(copied: copied, encoded: runs.count - copied, appended: appending != nil)
     }
 
-    /// Appends new versions of some segments (by position, with all their articles, in order) to
-    /// the cache file `opened` was read from, retired since, and a footer that points at them and
-    /// at the other parts where they are; then puts the file back in place. False when the file
+    /// Appends new versions of some segments (by position, with all their articles, in order) and
+    /// of the tail, if given, to the cache file `opened` was read from, retired since, and a footer
+    /// that points at them and at the other parts where they are; then puts the file back in place. False when the file
     /// is no longer as it was read or a write fails (the next build is then a whole one).
-    static func replace(_ replaced: [Int: [(String, BuildCache.Entry)]], in opened: Opened, for output: URL) -> Bool {
+    static func replace(
+        _ replaced: [Int: [(String, BuildCache.Entry)]], tail: Tail?, in opened: Opened, for output: URL
+    ) -> Bool {
         let retired = retiredLocation(for: output)
         guard let descriptor = openForAppending(retired, source: opened.source) else { return false }
         var file = PartWriter(descriptor: descriptor, offset: opened.source.size)
@@ -124,7 +129,8 @@ extension BuildCacheFile {
             for (path, entry) in entries { writer.entry(path, entry) }
             segments[index].extent = file.write(writer.bytes)
         }
-        file.finish(header: opened.source.header, segments: segments, tail: opened.tail)
+        let tailExtent = tail.map { file.write($0.bytes) } ?? opened.tail
+        file.finish(header: opened.source.header, segments: segments, tail: tailExtent)
         let failed = file.failed || close(descriptor) != 0
         return !failed && rename(retired.path, location(for: output).path) == 0
     }
@@ -144,28 +150,6 @@ extension BuildCacheFile {
             return nil
         }
         return descriptor
-    }
-
-    /// The tail: feed bodies, each page kind's files, the output's files, the row files' layouts.
-    private static func tailBytes(
-        bodies: [String: String], pageFiles: [String: [String]], outputFiles: [String],
-        rowFiles: [String: RowFileRecord]
-    ) -> [UInt8] {
-        var tail = CacheWriter()
-        tail.array(bodies.sorted(by: { $0.key < $1.key })) { writer, body in
-            writer.string(body.key)
-            writer.string(body.value)
-        }
-        tail.array(pageFiles.sorted(by: { $0.key < $1.key })) { writer, kind in
-            writer.string(kind.key)
-            writer.array(kind.value) { $0.string($1) }
-        }
-        tail.array(outputFiles) { $0.string($1) }
-        tail.array(rowFiles.sorted(by: { $0.key < $1.key })) { writer, file in
-            writer.string(file.key)
-            writer.rowFile(file.value)
-        }
-        return tail.bytes
     }
 
     /// The positions of each segment's paths.

@@ -160,6 +160,7 @@ public struct SiteBuilder: Sendable {
             if onDisk, let cache = builder.cache, let disk = stage as? OutputStage {
                 await BuildCacheFile.save(
                     cache, paths: built.paths, pageFiles: built.pageFiles, outputFiles: disk.ledger.allFiles,
+                    feedPaths: built.index.articles.prefix { $0.date != nil }.prefix(config.feedLimit).map(\.path),
                     for: options.output)
                 clock.lap("cache saved")
             }

@@ -68,15 +68,45 @@ struct InPlaceRebuildTests {
         #expect(try await build(site).unchanged)
     }
 
-    @Test(arguments: ["title", "quote", "entity", "above", "newest", "warning", "draft", "and a new file"])
+    /// The site feed carries the newest articles' bodies: after an edit to one of them it is
+    /// rendered again, from its articles' summaries alone.
+    @Test(arguments: [1, 20])
+    func aSentenceInAnArticleOfTheSiteFeedRewritesItsPageAndTheFeed(feedLimit: Int) async throws {
+        let site = try site()
+        defer { site.remove() }
+        try site.write(
+            "Content/site.yml", "title: T\nbase_url: https://example.org/news/\npaginate: 2\nfeed_limit: \(feedLimit)\n"
+        )
+        let first = try await build(site)
+        let others = ["index.html", "articles/story-2/index.html", "people/ananya-rao/index.html", "data/quotes.json"]
+        let before = try others.map { try inode(site, $0) }
+        try addSentence("The feed shows this.", to: site, story: 4)
+        let report = try await build(site)
+        #expect(report.inPlace)
+        #expect(report.reused == first.articles - 1)
+        #expect(site.output("feed.xml")?.contains("The feed shows this.") == true)
+        #expect(site.output("feed.json")?.contains("The feed shows this.") == true)
+        #expect(try others.map { try inode(site, $0) } == before, "a page other than the article's was written")
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "newest, feed of \(feedLimit)")
+        // The cache with the new tail serves the next build (here, a whole one).
+        try EditedArchive.apply("quote", to: site)
+        let whole = try await build(site)
+        #expect(!whole.inPlace && whole.reused == first.articles - 1)
+        #expect(site.output("feed.xml")?.contains("The feed shows this.") == true)
+        try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "after edits to the feed")
+    }
+
+    @Test(arguments: ["title", "quote", "entity", "above", "newest title", "warning", "draft", "and a new file"])
     func anEditThatShowsElsewhereGoesTheWholeWay(edit: String) async throws {
         let site = try site()
         defer { site.remove() }
         let first = try await build(site)
         switch edit {
-        case "newest":
-            // The newest story's body is in the site feed.
-            try addSentence("The feed shows this.", to: site, story: 4)
+        case "newest title":
+            // The newest story, whose body is in the site feed, renamed.
+            try site.article(
+                "2015-05-05-story-4.md", "title: Renamed\ntags: [t0, shared]",
+                body: "Ananya Rao, who chairs the board, said: \"Number 4 matters.\"\n\nShe met Graham Pell in London.")
         case "warning":
             // A sentence no other page shows, with a link to an entity nothing knows: a warning.
             try addSentence("The [board](entity:no-such-entity) agreed.", to: site)
@@ -95,7 +125,7 @@ struct InPlaceRebuildTests {
         let report = try await build(site)
         #expect(!report.inPlace, "\(edit) was rebuilt in place")
         switch edit {
-        case "newest": #expect(site.output("feed.xml")?.contains("The feed shows this.") == true)
+        case "newest title": #expect(site.output("feed.xml")?.contains("Renamed") == true)
         case "warning": #expect(report.warnings.contains { $0.message.contains("no-such-entity") })
         case "draft": #expect(report.articles == first.articles - 1)
         case "and a new file": #expect(report.articles == first.articles + 1)
@@ -140,7 +170,8 @@ struct InPlaceRebuildTests {
         let fresh = try size()
         var inPlace = 0
         for round in 0..<8 {
-            try addSentence("Round \(round).", to: site, story: round % 4)
+            // Story 4 is in the site feed: its edits append a new tail as well.
+            try addSentence("Round \(round).", to: site, story: round % 5)
             if try await build(site).inPlace { inPlace += 1 }
             #expect(try size() <= 3 * fresh, "round \(round)")
         }
