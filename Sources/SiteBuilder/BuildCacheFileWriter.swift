@@ -92,8 +92,9 @@ extension BuildCacheFile {
         }
         let tail = file.write(
             Tail(
-                bodies: snapshot.bodies.map { ($0.key, $0.value) }, pageFiles: pageFiles.map { ($0.key, $0.value) },
-                outputFiles: outputFiles, rowFiles: snapshot.rowFiles.map { ($0.key, $0.value) }, feedPaths: feedPaths
+                bodies: snapshot.bodies.map { ($0.key, $0.value) }, feedPaths: feedPaths,
+                pageFiles: pageFiles.map { ($0.key, $0.value) }, outputFiles: outputFiles,
+                rowFiles: snapshot.rowFiles.map { ($0.key, $0.value) }
             ).bytes)
         file.finish(header: headerExtent, segments: segments, tail: tail)
         let failed = file.failed || close(descriptor) != 0

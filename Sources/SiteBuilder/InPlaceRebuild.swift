@@ -50,7 +50,7 @@ struct InPlaceRebuild {
         // A cache file more than half stale is written afresh by a whole build.
         guard case .success(let cache) = BuildCacheFile.opened(for: output), cache.source.context == context,
             cache.source.templates == templates, cache.source.size <= 2 * cache.source.live,
-            let tail = try? cache.decodedTail()
+            let feed = try? cache.decodedFeed()
         else { return nil }
         var segments: [Int: [(String, BuildCache.Entry)]] = [:]
         // Where the article at `position` of the manifest's list is, with its segment decoded.
@@ -64,7 +64,7 @@ struct InPlaceRebuild {
         }
         let paths = edited.positions.map { edited.manifest.articlePaths[$0] }
         var places: [(segment: Int, offset: Int)] = []
-        let feedSlugs = Set(tail.bodies.map(\.0))
+        let feedSlugs = Set(feed.bodies.map(\.0))
         var inFeed = false
         for (position, path) in zip(edited.positions, paths) {
             guard let place = place(of: path, at: position) else { return nil }
@@ -74,8 +74,12 @@ struct InPlaceRebuild {
             places.append(place)
         }
         var feedPlaces: [(segment: Int, offset: Int)] = []
+        var tail: BuildCacheFile.Tail?
         if inFeed {
-            for path in tail.feedPaths {
+            // The tail is written again, with the new bodies.
+            guard let decoded = try? cache.decodedTail() else { return nil }
+            tail = decoded
+            for path in feed.paths {
                 guard let position = ContentScanner.position(of: path, in: edited.manifest.articlePaths),
                     let place = place(of: path, at: position)
                 else { return nil }
@@ -89,7 +93,7 @@ struct InPlaceRebuild {
         self.cache = cache
         self.segments = segments
         self.places = places
-        self.tail = inFeed ? tail : nil
+        self.tail = tail
         self.feedPlaces = feedPlaces
     }
 
