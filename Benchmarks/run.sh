@@ -22,15 +22,8 @@ cd "$(dirname "$0")/.."
 articles="${1:-10000}"
 runs="${2:-3}"
 work="${BENCH_DIR:-/tmp/broadsheet-bench}/$articles"
-corpus_script="../shared/bench/make-corpus.py"
-
-if [ ! -d "$work/corpus/articles" ]; then
-  [ -f "$corpus_script" ] || { echo "error: $corpus_script not found (it sits beside the repository)" >&2; exit 1; }
-  echo "generating $articles articles into $work/corpus…" >&2
-  rm -rf "$work/corpus"
-  mkdir -p "$work"
-  python3 "$corpus_script" "$work/corpus" -n "$articles" >/dev/null
-fi
+source Benchmarks/corpus.sh
+ensure_corpus "$articles" "$work"
 trash="$work/trash"
 discard() { # moves folders aside, into $trash; deleted at exit
   mkdir -p "$trash"
@@ -53,11 +46,7 @@ broadsheet="$PWD/.build/release/broadsheet"
 # The Broadsheet site: the corpus articles (hard links) and gazetteer, the default theme.
 site="$work/site"
 discard "$site" "$work/hugo"
-mkdir -p "$site/Content"
-cp -al "$work/corpus/articles" "$site/Content/articles"
-cp "$work/corpus/entities.yml" "$site/Content/entities.yml"
-printf 'title: Bench\nbase_url: https://example.org/\n' > "$site/Content/site.yml"
-cp -r Templates "$site/Templates"
+make_site "$work/corpus" "$site"
 # The Hugo site: Benchmarks/hugo with the same articles as its content.
 cp -r Benchmarks/hugo "$work/hugo"
 

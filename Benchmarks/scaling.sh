@@ -16,8 +16,8 @@ small="${1:-10000}"
 large="${2:-100000}"
 rounds="${3:-1}"
 bench="${BENCH_DIR:-/tmp/broadsheet-bench}"
-corpus_script="../shared/bench/make-corpus.py"
 work="$bench/scaling"
+source Benchmarks/corpus.sh
 mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 
@@ -26,20 +26,8 @@ swift build -c release --product broadsheet >"$work/swift-build.log" 2>&1 || { c
 broadsheet="$PWD/.build/release/broadsheet"
 
 for articles in "$small" "$large"; do
-  corpus="$bench/$articles/corpus"
-  if [ ! -d "$corpus/articles" ]; then
-    [ -f "$corpus_script" ] || { echo "error: $corpus_script not found (it sits beside the repository)" >&2; exit 1; }
-    echo "generating $articles articles into $corpus…" >&2
-    rm -rf "$corpus"
-    mkdir -p "$bench/$articles"
-    python3 "$corpus_script" "$corpus" -n "$articles" >/dev/null
-  fi
-  site="$work/site-$articles"
-  mkdir -p "$site/Content"
-  cp -al "$corpus/articles" "$site/Content/articles"
-  cp "$corpus/entities.yml" "$site/Content/entities.yml"
-  printf 'title: Bench\nbase_url: https://example.org/\n' > "$site/Content/site.yml"
-  cp -r Templates "$site/Templates"
+  ensure_corpus "$articles" "$bench/$articles"
+  make_site "$bench/$articles/corpus" "$work/site-$articles"
 done
 
 build() { # articles, output name: prints "wall cpu"

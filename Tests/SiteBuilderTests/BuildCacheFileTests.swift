@@ -145,17 +145,13 @@ struct BuildCacheFileTests {
         let site = try site()
         defer { site.remove() }
         _ = try await build(site)
-        func inode(_ path: String) throws -> Int? {
-            try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[
-                .systemFileNumber] as? Int
-        }
         let kept = ["index.html", "people/ravi-chandran/index.html", "quotes/index.html", "tags/shared/index.html"]
-        let before = try kept.map(inode)
+        let before = try kept.map(site.outputInode)
         let quotes = site.output("data/quotes.json")
         try EditedArchive.apply("above", to: site)
         let report = try await build(site)
         #expect(report.reused == people.count - 1)
-        #expect(try kept.map(inode) == before, "a page showing the article was written again")
+        #expect(try kept.map(site.outputInode) == before, "a page showing the article was written again")
         // Every list, entity and quotation page.
         #expect(report.reusedPages == report.pages - report.articles)
         #expect(site.output("data/quotes.json") != quotes, "the quotation's offsets in the export did not move")

@@ -20,7 +20,7 @@ struct InPlaceRebuildTests {
         try await SiteBuilder(options: BuildOptions(source: site.site)).build()
     }
 
-    /// The third story with a sentence added at the end, below its quotation.
+    /// A story (the third unless told) with a sentence added at the end, below its quotation.
     func addSentence(_ text: String, to site: TemporarySite, story: Int = 2) throws {
         let names = ["Eleanor Whitcombe", "Graham Pell", "Ravi Chandran", "Margaret Ellery", "Ananya Rao"]
         try site.article(
@@ -28,11 +28,6 @@ struct InPlaceRebuildTests {
             "title: Story \(story)\ntags: [t\(story % 2), shared]",
             body: "\(names[story]), who chairs the board, said: \"Number \(story) matters.\"\n\n"
                 + "She met Graham Pell in London. \(text)")
-    }
-
-    func inode(_ site: TemporarySite, _ path: String) throws -> Int? {
-        try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[
-            .systemFileNumber] as? Int
     }
 
     @Test func aSentenceBelowTheQuotationsRewritesThatArticlesPageAlone() async throws {
@@ -43,7 +38,7 @@ struct InPlaceRebuildTests {
             "index.html", "articles/story-1/index.html", "people/ravi-chandran/index.html", "quotes/index.html",
             "data/quotes.json", "feed.xml", "sitemap.xml",
         ]
-        let before = try others.map { try inode(site, $0) }
+        let before = try others.map(site.outputInode)
         #expect(!before.contains(nil), "a page the test looks at was not built")
         try addSentence("They spoke for an hour.", to: site)
         let report = try await build(site)
@@ -51,7 +46,7 @@ struct InPlaceRebuildTests {
         #expect(report.reused == first.articles - 1)
         #expect(report.articles == first.articles && report.pages == first.pages && report.quotes == first.quotes)
         #expect(site.output("articles/story-2/index.html")?.contains("They spoke for an hour.") == true)
-        #expect(try others.map { try inode(site, $0) } == before, "a page other than the article's was written")
+        #expect(try others.map(site.outputInode) == before, "a page other than the article's was written")
         try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "sentence")
 
         // Again, another article: the cache the first edit patched serves the second.
@@ -79,14 +74,14 @@ struct InPlaceRebuildTests {
         )
         let first = try await build(site)
         let others = ["index.html", "articles/story-2/index.html", "people/ananya-rao/index.html", "data/quotes.json"]
-        let before = try others.map { try inode(site, $0) }
+        let before = try others.map(site.outputInode)
         try addSentence("The feed shows this.", to: site, story: 4)
         let report = try await build(site)
         #expect(report.inPlace)
         #expect(report.reused == first.articles - 1)
         #expect(site.output("feed.xml")?.contains("The feed shows this.") == true)
         #expect(site.output("feed.json")?.contains("The feed shows this.") == true)
-        #expect(try others.map { try inode(site, $0) } == before, "a page other than the article's was written")
+        #expect(try others.map(site.outputInode) == before, "a page other than the article's was written")
         try await IncrementalEquivalenceTests().expectSameAsFullBuild(site, edit: "newest, feed of \(feedLimit)")
         // The cache with the new tail serves the next build (here, a whole one).
         try EditedArchive.apply("quote", to: site)

@@ -56,6 +56,13 @@ public struct TemporarySite {
             .flatMap { String(data: $0, encoding: .utf8) }
     }
 
+    /// The inode of a file under the output folder: the same after a build that kept the file,
+    /// another after one that wrote it again.
+    public func outputInode(_ relativePath: String) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(relativePath).path)[
+            .systemFileNumber] as? Int
+    }
+
     /// A Markdown article with front matter built from `fields` (YAML lines) and a body.
     public func article(_ name: String, _ fields: String, body: String = "Body text.") throws {
         try write("Content/articles/\(name)", "---\n\(fields)\n---\n\n\(body)\n")
