@@ -110,8 +110,9 @@ extension BuildCacheFile {
 
     /// Appends new versions of some segments (by position, with all their articles, in order) and
     /// of the tail, if given, to the cache file `opened` was read from, retired since, and a footer
-    /// that points at them and at the other parts where they are; then puts the file back in place. False when the file
-    /// is no longer as it was read or a write fails (the next build is then a whole one).
+    /// that points at them and at the other parts where they are; then puts the file back in place.
+    /// False when the file is no longer as it was read or a write fails (the next build is then a
+    /// whole one).
     static func replace(
         _ replaced: [Int: [(String, BuildCache.Entry)]], tail: Tail?, in opened: Opened, for output: URL
     ) -> Bool {

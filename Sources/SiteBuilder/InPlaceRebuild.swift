@@ -156,8 +156,8 @@ struct InPlaceRebuild {
         report.reused = report.articles + report.drafts - paths.count
         report.reusedPages = report.pages - report.articles
         report.inPlace = true
+        // Without its cache, the output gets no manifest either: the next build is a whole one.
         if BuildCacheFile.replace(segments, tail: feed, in: cache, for: output) {
-            report.seconds = Date().timeIntervalSince(start)
             edited.manifest.store(for: output, report: report)
         }
         clock.lap("pages moved into place, cache and manifest saved")
