@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // glibc's mallopt, for the command's heap settings (Sources/broadsheet/HeapTuning.swift).
+        .systemLibrary(name: "CMalloc"),
         .target(name: "ArchiveModel"),
         .target(
             name: "ContentReader",
@@ -61,7 +63,7 @@ let package = Package(
             name: "broadsheet",
             dependencies: [
                 "ArchiveModel", "ContentReader", "Enrichment", "Knowledge", "Preview", "Rendering", "SiteBuilder",
-                "SiteChecker", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SiteChecker", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -9,4 +9,10 @@ struct Broadsheet: AsyncParsableCommand {
         abstract: "Build a browsable website from an archive of news articles.",
         subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, ExtractCommand.self],
         defaultSubcommand: BuildCommand.self)
+
+    /// ArgumentParser's entry point, after the allocator is set up (`HeapTuning`).
+    static func main() async {
+        HeapTuning.growHeapsInLargeSteps()
+        await main(nil)
+    }
 }
