@@ -352,15 +352,18 @@ public struct SiteBuilder: Sendable {
         let listed = summaries.count + written.reduce(0) { $0 + $1.files.count(where: SitemapRenderer.lists) }
         let writtenFiles = written.map(\.files)
         let articles = summaries
+        // Made once for all its parts (past 50,000 URLs, one per 50,000 and an index): listing and
+        // sorting the pages again for each of the four files took 1.3 s at 100,000 articles.
+        let sitemap = MadeOnce {
+            let pageFiles = articles.map { ArticleJob.pageFile(slug: $0.slug) } + writtenFiles.joined()
+            return SitemapRenderer(index: index, config: config, files: pageFiles)
+        }
         for file in SitemapRenderer.files(pages: listed) {
             // It lists the pages and the articles' dates, which every list shows: with no list
             // changed, the last build's is current.
             if listsUnchanged, cache?.index != nil, stage.keep(file) { continue }
             do throws(Diagnostic) {
-                try stage.stream(to: file) { emit in
-                    let pageFiles = articles.map { ArticleJob.pageFile(slug: $0.slug) } + writtenFiles.joined()
-                    emit(SitemapRenderer(index: index, config: config, files: pageFiles).render(file))
-                }
+                try stage.stream(to: file) { emit in emit(sitemap.value.render(file)) }
             } catch {
                 diagnostics.append(error)
             }
