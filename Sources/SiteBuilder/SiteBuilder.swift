@@ -358,10 +358,18 @@ public struct SiteBuilder: Sendable {
             let pageFiles = articles.map { ArticleJob.pageFile(slug: $0.slug) } + writtenFiles.joined()
             return SitemapRenderer(index: index, config: config, files: pageFiles)
         }
+        // It lists the pages and the articles' dates, which every list shows: with no list
+        // changed, the last build's is current, and often after edits in place that changed some.
+        let sitemapHolds =
+            listsUnchanged && cache?.index != nil
+            || updated.flatMap { updated in
+                cache?.index.map {
+                    Self.sitemapHolds(
+                        positions: updated.positions, index: index, last: $0, templates: templates, config: config)
+                }
+            } == true
         for file in SitemapRenderer.files(pages: listed) {
-            // It lists the pages and the articles' dates, which every list shows: with no list
-            // changed, the last build's is current.
-            if listsUnchanged, cache?.index != nil, stage.keep(file) { continue }
+            if sitemapHolds, stage.keep(file) { continue }
             do throws(Diagnostic) {
                 try stage.stream(to: file) { emit in emit(sitemap.value.render(file)) }
             } catch {
