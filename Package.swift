@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "broadsheet", targets: ["broadsheet"]),
         .executable(name: "broadsheet-enrichment-bench", targets: ["EnrichmentBenchmark"]),
+        .executable(name: "broadsheet-template-bench", targets: ["TemplateBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -71,6 +72,11 @@ let package = Package(
             name: "EnrichmentBenchmark",
             dependencies: ["ArchiveModel", "ContentReader", "Enrichment", "Knowledge"],
             path: "Benchmarks/EnrichmentBenchmark"
+        ),
+        .executableTarget(
+            name: "TemplateBenchmark",
+            dependencies: ["Rendering", .product(name: "Mustache", package: "swift-mustache")],
+            path: "Benchmarks/TemplateBenchmark"
         ),
         .target(name: "TestSupport", dependencies: ["ArchiveModel", "SiteIndex"], path: "Tests/TestSupport"),
         .testTarget(name: "ArchiveModelTests", dependencies: ["ArchiveModel"]),
