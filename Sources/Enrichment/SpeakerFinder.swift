@@ -40,6 +40,8 @@ struct SpeakerFinder {
         ["a", "an", "the", "one", "another", "two", "three", "several", "some", "many"].map(WordHash.hash))
     static let conjunctions = WordSet(
         ["but", "and", "yet", "however", "so", "meanwhile", "still"].map(WordHash.hash))
+    /// Words that join a clause's second verb to its first ("welcomed the vote but called").
+    static let coordinators = WordSet(["and", "but", "yet", "or"].map(WordHash.hash))
     static let listWords = WordSet(
         [
             "and", "or", "including", "like", "as", "of", "for", "at", "in", "from", "by", "with", "to", "on",
@@ -63,6 +65,11 @@ struct SpeakerFinder {
         }
         guard position >= sentence else { return .none }
         let token = tokens[position]
+        // "Ravi Chandran welcomed the vote but called the cut …", "She paused and added": a second
+        // verb of the clause, whose subject opens it.
+        if token.isWord, Self.coordinators.contains(token.hash) {
+            return clauseSubject(from: sentence, before: verb, in: view)
+        }
         if token.isWord, Self.relatives.contains(token.hash) {
             // "Robert Hannigan, who earlier this week warned": the name before "who".
             var before = position - 1
@@ -122,6 +129,8 @@ struct SpeakerFinder {
         while position < limit, tokens[position].isWord, Self.conjunctions.contains(tokens[position].hash) {
             position += 1
         }
+        // "Councillor Margaret Ellery listened … and said": the name after a title.
+        if let named = nameAfterTitle(at: position, before: limit, in: view) { return .entity(named) }
         if position < limit, tokens[position].isWord, !Self.determiners.contains(tokens[position].hash),
             view.mention(startingAt: position) == nil, Self.pronouns[tokens[position].hash] == nil,
             let comma = (position..<limit).first(where: { tokens[$0].mark == "," })
@@ -145,9 +154,35 @@ struct SpeakerFinder {
             if end + 1 < tokens.count, tokens[end].mark == ",", let named = view.mention(startingAt: end + 1) {
                 return .entity(named)
             }
+            // "The harbour master shrugged, smiled and added": the clause's own verb ends the subject.
+            if end - position >= 3, looksLikePastTense(end - 1, in: view) { end -= 1 }
             return describe(position..<end, in: view)
         }
         return .none
+    }
+
+    /// The mention after one or two title words at `position` ("Councillor", "Deputy Mayor").
+    private func nameAfterTitle(at position: Int, before limit: Int, in view: UnitView) -> Mention? {
+        let tokens = view.tokens
+        guard position + 1 < limit, tokens[position].isWord, tokens[position].isCapitalized else { return nil }
+        let first = tokens[position].hash
+        if lexicon.titles.contains(first) || lexicon.honorifics.contains(first) {
+            if let named = view.mention(startingAt: position + 1) { return named }
+        }
+        if position + 2 < limit, lexicon.titlePairs[first]?.contains(tokens[position + 1].hash) == true {
+            return view.mention(startingAt: position + 2)
+        }
+        return nil
+    }
+
+    /// A word that reads as a verb in the past tense ("shrugged", "paused", "nodded"), not a noun
+    /// ending in "ed" ("bed", "speed") — for the last word of a clause's subject, where an
+    /// adjective ("the retired teacher") cannot stand.
+    private func looksLikePastTense(_ index: Int, in view: UnitView) -> Bool {
+        let token = view.tokens[index]
+        guard token.isWord, !token.isCapitalized, token.length >= 6 else { return false }
+        let word = view.scan.text(token.start, token.end)
+        return word.hasSuffix("ed") && !word.hasSuffix("eed")
     }
 
     /// A description ending at `last` ("Britain’s most senior police officer", "the spokesman").

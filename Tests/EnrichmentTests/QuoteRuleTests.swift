@@ -44,6 +44,29 @@ struct QuoteRuleTests {
             ])
     }
 
+    @Test func aSecondVerbJoinedByAConjunctionTakesTheClausesSubject() {
+        let found = quotes(
+            """
+            The opposition leader, Ravi Chandran, welcomed the vote but called the cut to opening hours “a closure by instalments”.
+
+            Councillor Margaret Ellery listened to the objections and said: “We will look at the hours again.”
+
+            The harbour master shrugged, smiled and then added: “The tide does not read reports.”
+
+            Graham Pell declined to name a date yet promised that "the doors will stay open".
+
+            Asked about the budget, she paused but insisted: “Nothing has been decided.”
+            """)
+        #expect(
+            found == [
+                "partial ravi-chandran: a closure by instalments",
+                "direct margaret-ellery: We will look at the hours again.",
+                "direct ~The harbour master: The tide does not read reports.",
+                "partial graham-pell: the doors will stay open",
+                "direct margaret-ellery: Nothing has been decided.",
+            ])
+    }
+
     @Test func pronounChainsFollowTheLastSpeakerOfMatchingSex() {
         let found = quotes(
             """
