@@ -22,8 +22,8 @@ struct OutputStage: SiteOutput {
 
     let output: URL
     let stage: URL
-    private let stagePath: String
-    private let outputPath: String
+    let stagePath: String
+    let outputPath: String
     /// When patching, every file the previous build left in the output folder.
     let previousFiles: Set<String>?
     /// When patching, the output folder, open: a kept file is looked up from it rather than from
@@ -260,49 +260,6 @@ struct OutputStage: SiteOutput {
                 file: output.path, message: "cannot replace the output folder: \(error.localizedDescription)")
         }
         if files.fileExists(atPath: old.path) { Self.removeInBackground(old) }
-    }
-
-    /// Deletes the previous build's files that this one did not make, then moves the new files into
-    /// the output folder (deleting first, so a file that became a folder, or the reverse, is no
-    /// obstacle). Not atomic: the caller has removed the manifest and cache first, so a patch
-    /// stopped half-way is followed by a full build.
-    private func patch(replacing previousFiles: Set<String>) throws(Diagnostic) {
-        for file in ledger.missing(from: previousFiles) where file != Self.marker {
-            let target = output.appendingPathComponent(file)
-            guard unlink(target.path) == 0 || errno == ENOENT else {
-                throw Diagnostic(file: target.path, message: "cannot delete: \(String(cString: strerror(errno)))")
-            }
-            // Folders left empty go too (`rmdir` refuses any that is not empty).
-            var folder = target.deletingLastPathComponent()
-            while folder.path.count > output.path.count, rmdir(folder.path) == 0 {
-                folder.deleteLastPathComponent()
-            }
-        }
-        for file in ledger.writtenFiles {
-            // Paths as strings: two URLs per file were a fifth of moving 1,100 pages.
-            let target = outputPath + "/" + file
-            let staged = stagePath + "/" + file
-            // The old file goes first: ext4 writes a file renamed over another to disk at once
-            // (`auto_da_alloc`), which made moving 1,100 pages and the exports take 0.4 s.
-            unlink(target)
-            if rename(staged, target) != 0 {
-                try? FileManager.default.createDirectory(
-                    at: URL(fileURLWithPath: target).deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard rename(staged, target) == 0 else {
-                    throw Diagnostic(
-                        file: target, message: "cannot move into place: \(String(cString: strerror(errno)))",
-                        hint: "check that \(output.path) is writable, then build again")
-                }
-            }
-        }
-        // What is left of the stage is empty folders (one per page moved out): renamed out of
-        // the next build's way and deleted in the background.
-        let emptied = Self.discarded(of: output)
-        if rename(stagePath, emptied.path) == 0 {
-            Self.removeInBackground(emptied)
-        } else {
-            try? FileManager.default.removeItem(at: stage)
-        }
     }
 
     /// Removes the stage after a failed build.
