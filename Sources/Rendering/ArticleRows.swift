@@ -1,3 +1,5 @@
+import SiteIndex
+
 /// A file that lists the archive article by article — a head, each article's rows (some have
 /// none) with a separator between articles, a tail — so that after articles were edited in place
 /// only their rows need making again and the rest can be copied from the last build's file: the
@@ -12,6 +14,9 @@ public struct ArticleRows: Sendable {
     /// A hash of what the rows depend on beyond their own article (the entities' ranking, for
     /// the search index's quotations), 0 for nothing: a patch needs the same.
     public let dependency: Int
+    /// Whether an article's rows show its position in the index (the search index's quotations
+    /// name their article so): then they are copied only to the same position.
+    public let positional: Bool
     let separator: [UInt8]
     /// The bytes before the first row, and after the last; `empty` when there are no rows at all.
     let head: @Sendable (_ empty: Bool) -> [UInt8]
@@ -20,11 +25,13 @@ public struct ArticleRows: Sendable {
     let rows: @Sendable (_ position: Int, _ out: inout [UInt8]) -> Void
 
     init(
-        count: Int, dependency: Int = 0, separator: String, head: @escaping @Sendable (Bool) -> [UInt8],
-        tail: @escaping @Sendable (Bool) -> [UInt8], rows: @escaping @Sendable (Int, inout [UInt8]) -> Void
+        count: Int, dependency: Int = 0, positional: Bool = false, separator: String,
+        head: @escaping @Sendable (Bool) -> [UInt8], tail: @escaping @Sendable (Bool) -> [UInt8],
+        rows: @escaping @Sendable (Int, inout [UInt8]) -> Void
     ) {
         self.count = count
         self.dependency = dependency
+        self.positional = positional
         self.separator = Array(separator.utf8)
         self.head = head
         self.tail = tail
@@ -77,42 +84,64 @@ public struct ArticleRows: Sendable {
         return text
     }
 
-    /// The file after the articles at `changed` positions (sorted) were edited in place, from the
-    /// `previous` file's layout: the pieces to write in order, and the new layout. Nil when the
-    /// previous file cannot be patched (another number of articles or another dependency).
-    public func patch(previous: RowLayout, changed: [Int]) -> (pieces: [RowPiece], layout: RowLayout)? {
-        guard previous.lengths.count == count, previous.dependency == dependency else { return nil }
+    /// For `patch(previous:sources:)`: where each article of `index` had its rows in files made
+    /// from `last` — the position there of the same file when its summary is the same (the two
+    /// indexes' data hashes agree) — or nil. Rows show their article and nothing else but the
+    /// site's settings and `dependency`, which a patch checks.
+    public static func sources(from last: SiteIndex, to index: SiteIndex) -> [Int?] {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(last.articles.count)
+        for (position, article) in last.articles.enumerated() { positions[article.path] = position }
+        return index.articles.indices.map { position in
+            guard let old = positions[index.articles[position].path],
+                last.articleDataHash(old) == index.articleDataHash(position)
+            else { return nil }
+            return old
+        }
+    }
+
+    /// The file from the `previous` file's layout when the article now at each position had its
+    /// rows at `sources[position]` in that file (nil: made anew) — articles edited, added, removed
+    /// or moved (`positional` rows only where they kept their place): the pieces to write in
+    /// order, and the new layout. Rows of consecutive articles
+    /// that were consecutive in the previous file are copied in one piece. Nil when the previous
+    /// file cannot be patched (a source past its end, another dependency).
+    public func patch(previous: RowLayout, sources: [Int?]) -> (pieces: [RowPiece], layout: RowLayout)? {
+        guard sources.count == count, previous.dependency == dependency else { return nil }
+        // Where each article's rows start in the previous file (for those that have rows).
+        var offsets = [Int](repeating: 0, count: previous.lengths.count)
+        var offset = previous.head
+        for (position, length) in previous.lengths.enumerated() where length > 0 {
+            offsets[position] = offset
+            offset += Int(length) + separator.count
+        }
         var pieces = RowPieces()
-        var lengths = previous.lengths
+        var lengths = [UInt32](repeating: 0, count: count)
         var started = false
-        // Where the next article with rows starts in the previous file.
-        var old = previous.head
-        var nextChanged = changed.makeIterator()
-        var upcoming = nextChanged.next()
         var row: [UInt8] = []
         for position in 0..<count {
-            let length = Int(previous.lengths[position])
-            if position == upcoming {
-                upcoming = nextChanged.next()
-                row.removeAll(keepingCapacity: true)
-                rows(position, &row)
-                lengths[position] = UInt32(row.count)
-                if !row.isEmpty {
-                    pieces.append(started ? separator : head(false))
-                    pieces.append(row)
-                    started = true
-                }
-            } else if length > 0 {
-                if let end = pieces.copyEnd, end + separator.count == old {
+            if let source = sources[position], !positional || source == position {
+                guard source >= 0, source < previous.lengths.count else { return nil }
+                let length = Int(previous.lengths[source])
+                lengths[position] = UInt32(length)
+                guard length > 0 else { continue }
+                if started, let end = pieces.copyEnd, end + separator.count == offsets[source] {
                     // Right after the last copied rows in both files: one copy, separator and all.
                     pieces.extendCopy(by: separator.count + length)
                 } else {
                     pieces.append(started ? separator : head(false))
-                    pieces.copy(offset: old, length: length)
+                    pieces.copy(offset: offsets[source], length: length)
                 }
                 started = true
+            } else {
+                row.removeAll(keepingCapacity: true)
+                rows(position, &row)
+                lengths[position] = UInt32(row.count)
+                guard !row.isEmpty else { continue }
+                pieces.append(started ? separator : head(false))
+                pieces.append(row)
+                started = true
             }
-            if length > 0 { old += length + separator.count }
         }
         pieces.append(started ? tail(false) : head(true) + tail(true))
         let head = started ? self.head(false).count : 0

@@ -75,7 +75,8 @@ public struct SearchIndexRenderer: Sendable {
         }
         let ranks = positions
         return ArticleRows(
-            count: index.articles.count, dependency: Int(truncatingIfNeeded: ranking.finalize()), separator: ",\n",
+            count: index.articles.count, dependency: Int(truncatingIfNeeded: ranking.finalize()), positional: true,
+            separator: ",\n",
             head: { empty in Array(("{\"quotes\":[" + (empty ? "" : "\n")).utf8) },
             tail: { _ in Array("]}\n".utf8) }
         ) { position, out in

@@ -6,9 +6,10 @@ import Rendering
     import Glibc
 #endif
 
-/// Files of article rows on disk: written whole with their layout, or, after articles were edited
-/// in place, patched — the edited articles' rows made again, everything else copied in the kernel
-/// (`sendfile`) from the output folder's file, which a build leaves untouched until it commits.
+/// Files of article rows on disk: written whole with their layout, or patched from the last
+/// build's file — the rows of articles whose summaries changed (or that are new) made again,
+/// everything else copied in the kernel (`sendfile`) from the output folder's file, which a build
+/// leaves untouched until it commits.
 extension OutputStage {
     func writeRows(_ rows: ArticleRows, to relativePath: String, patching patch: RowPatch?) throws(Diagnostic) -> (
         record: RowFileRecord?, patched: Bool
@@ -17,7 +18,7 @@ extension OutputStage {
         let target = stage.appendingPathComponent(relativePath)
         if let patch, let outputFolder, previousFiles?.contains(relativePath) == true,
             let old = OpenFile(at: outputFolder, relativePath), old.stamp == patch.previous.stamp,
-            let (pieces, layout) = rows.patch(previous: patch.previous.layout, changed: patch.changed)
+            let (pieces, layout) = rows.patch(previous: patch.previous.layout, sources: patch.sources)
         {
             let descriptor = try create(relativePath)
             defer { close(descriptor) }

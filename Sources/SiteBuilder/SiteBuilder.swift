@@ -337,11 +337,12 @@ public struct SiteBuilder: Sendable {
                 guard let touched, case .atom(.entity(let id)) = file else { return true }
                 return touched.contains(id)
             }, progress: nil,
-            // After edits in place, the exports and search index are patched where they can be.
-            rowPatch: updated.map { updated in
-                let changed = Array(Set(updated.positions)).sorted()
+            // The exports and search index are patched from the last build's: the rows of every
+            // article whose summary is the same are copied, wherever it now is.
+            rowPatch: cache?.index.map { last in
+                let sources = MadeOnce { ArticleRows.sources(from: last, to: index) }
                 let cache = cache
-                return { path in cache?.rowFile(path).map { RowPatch(previous: $0, changed: changed) } }
+                return { path in cache?.rowFile(path).map { RowPatch(previous: $0, sources: sources.value) } }
             }
         ) { publication.render($0) }
         clock.lap("feeds, search and exports (\(published.patched) patched)")

@@ -277,11 +277,11 @@ struct RowFileRecord: Sendable, Equatable {
     var stamp: FileStamp
 }
 
-/// What a build can patch a file of article rows from: the last build's record of it, and the
-/// positions of the articles edited in place since.
+/// What a build can patch a file of article rows from: the last build's record of it, and where
+/// each article's rows were in it (`ArticleRows.sources`).
 struct RowPatch: Sendable {
     var previous: RowFileRecord
-    var changed: [Int]
+    var sources: [Int?]
 }
 
 extension SiteOutput {
