@@ -32,12 +32,45 @@ struct ArticleRowsTests {
         return bytes
     }
 
+    /// The row files as the last render left them.
+    typealias Rendered = [(name: String, bytes: [UInt8], layout: RowLayout)]
+
+    static func render(_ index: SiteIndex) -> Rendered {
+        files(index).map { name, rows in (name, Array(rows.render().utf8), rows.render(bytes: { _ in })) }
+    }
+
+    /// Patches every row file of `index` from `files` with `sources`, checks each against a full
+    /// render and keeps the new ones in `files`; how many files were patched and pieces copied.
+    func patchAll(_ files: inout Rendered, to index: SiteIndex, sources: [Int?], trial: Int) -> (Int, Int) {
+        var patched = 0
+        var copied = 0
+        for (number, (name, rows)) in Self.files(index).enumerated() {
+            let full = Array(rows.render().utf8)
+            let previous = files[number]
+            #expect(previous.name == name)
+            if let patch = rows.patch(previous: previous.layout, sources: sources) {
+                // Compared as a Bool: a failure printing two whole files says nothing more.
+                let same = apply(patch.pieces, to: previous.bytes) == full
+                #expect(same, "trial \(trial): \(name) patched wrongly")
+                #expect(patch.layout == rows.render(bytes: { _ in }), "trial \(trial): \(name) laid out wrongly")
+                patched += 1
+                copied += patch.pieces.count { if case .copy = $0 { true } else { false } }
+            } else {
+                // Only the quotations of the search index, when the speakers' ranking changed.
+                #expect(name == SearchIndexRenderer.quotesPath, "trial \(trial): \(name) not patched")
+            }
+            files[number] = (name, full, rows.render(bytes: { _ in }))
+        }
+        return (patched, copied)
+    }
+
     @Test(arguments: [40, 3])
     func aPatchedFileIsWhatAFullRenderGives(articles: Int) throws {
         var random = GeneratedSummaries(seed: UInt64(articles))
         var summaries = (0..<articles).map { random.summary($0, date: random.date()) }
         var index = SiteIndex(summaries: summaries)
-        var files = Self.files(index).map { name, rows in
+        // Rendered as text here, as bytes by `render`: both give the same layout.
+        var files: Rendered = Self.files(index).map { name, rows in
             var text = ""
             let layout = rows.render { text += $0 }
             return (name: name, bytes: Array(text.utf8), layout: layout)
@@ -62,25 +95,11 @@ struct ArticleRowsTests {
             }
             let updated = try #require(index.updating(edits, entityDetails: { _ in nil }))
             index = updated.index
-            let changed = Array(Set(updated.positions)).sorted()
-            for (number, (name, rows)) in Self.files(index).enumerated() {
-                let full = Array(rows.render().utf8)
-                let previous = files[number]
-                #expect(previous.name == name)
-                let sources = (0..<index.articles.count).map { changed.contains($0) ? nil : $0 }
-                if let patch = rows.patch(previous: previous.layout, sources: sources) {
-                    // Compared as a Bool: a failure printing two whole files says nothing more.
-                    let same = apply(patch.pieces, to: previous.bytes) == full
-                    #expect(same, "trial \(trial): \(name) patched wrongly")
-                    #expect(patch.layout == rows.render(bytes: { _ in }), "trial \(trial): \(name) laid out wrongly")
-                    patched += 1
-                    copied += patch.pieces.count { if case .copy = $0 { true } else { false } }
-                } else {
-                    // Only the quotations of the search index, when the speakers' ranking changed.
-                    #expect(name == SearchIndexRenderer.quotesPath, "trial \(trial): \(name) not patched")
-                }
-                files[number] = (name, full, rows.render(bytes: { _ in }))
-            }
+            let changed = Set(updated.positions)
+            let sources = (0..<index.articles.count).map { changed.contains($0) ? nil : $0 }
+            let (done, copies) = patchAll(&files, to: index, sources: sources, trial: trial)
+            patched += done
+            copied += copies
         }
         #expect(patched > 200 * 4, "too few files patched to tell")
         #expect(copied > 0, "nothing was ever copied from the last file")
@@ -92,9 +111,7 @@ struct ArticleRowsTests {
         var random = GeneratedSummaries(seed: 11)
         var summaries = (0..<40).map { random.summary($0, date: random.date()) }
         var index = SiteIndex(summaries: summaries)
-        var files = Self.files(index).map { name, rows in
-            (name: name, bytes: Array(rows.render().utf8), layout: rows.render(bytes: { _ in }))
-        }
+        var files = Self.render(index)
         var added = 40
         var patched = 0
         var copied = 0
@@ -119,22 +136,10 @@ struct ArticleRowsTests {
                     : random.summary(Int(old.slug.dropFirst("story-".count))!, date: old.date, title: old.title)
             }
             let next = SiteIndex(summaries: summaries)
-            let sources = ArticleRows.sources(from: index, to: next)
-            for (number, (name, rows)) in Self.files(next).enumerated() {
-                let full = Array(rows.render().utf8)
-                let previous = files[number]
-                #expect(previous.name == name)
-                if let patch = rows.patch(previous: previous.layout, sources: sources) {
-                    let same = apply(patch.pieces, to: previous.bytes) == full
-                    #expect(same, "trial \(trial): \(name) patched wrongly")
-                    #expect(patch.layout == rows.render(bytes: { _ in }), "trial \(trial): \(name) laid out wrongly")
-                    patched += 1
-                    copied += patch.pieces.count { if case .copy = $0 { true } else { false } }
-                } else {
-                    #expect(name == SearchIndexRenderer.quotesPath, "trial \(trial): \(name) not patched")
-                }
-                files[number] = (name, full, rows.render(bytes: { _ in }))
-            }
+            let (done, copies) = patchAll(
+                &files, to: next, sources: ArticleRows.sources(from: index, to: next), trial: trial)
+            patched += done
+            copied += copies
             index = next
         }
         #expect(patched > 100 * 4, "too few files patched to tell")
