@@ -70,12 +70,26 @@ struct QuoteContext {
                 if !subject.isNone { return subject }
             }
         }
-        // `According to X, “…”`.
+        // `According to X, “…”`, `according to the Royal College of Nursing, the funds are “…”`,
+        // `according to a senior official, …`.
         if let according = sentenceBefore.first(where: { tokens[$0].hash == WordHash.hash("according") }),
-            according + 2 < open, tokens[according + 1].hash == WordHash.hash("to"),
-            let mention = first.mention(startingAt: according + 2)
+            according + 2 < open, tokens[according + 1].hash == WordHash.hash("to")
         {
-            return .entity(mention)
+            let start = according + 2
+            if let mention = first.mention(startingAt: start) { return .entity(mention) }
+            if SpeakerFinder.articleWords.contains(tokens[start].hash), start + 1 < open,
+                let mention = first.mention(startingAt: start + 1)
+            {
+                return .entity(mention)
+            }
+            let end = (start..<open).first { !tokens[$0].isWord } ?? open
+            if end > start, end < open, tokens[end].mark == "," {
+                // "According to Mr Diaz," with no Diaz named before: a person, as after "said".
+                if tokens[start].isCapitalized, finder.lexicon.honorifics.contains(tokens[start].hash) {
+                    return .unknownPerson(first.speakerMention(start..<end))
+                }
+                return finder.describe(start..<end, in: first)
+            }
         }
         // A reporting verb earlier in the sentence: `X warned of “…”`, `He said … “embraced the web”`.
         if let verb = nearestVerb(in: first, before: open) {

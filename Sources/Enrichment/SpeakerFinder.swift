@@ -185,8 +185,22 @@ struct SpeakerFinder {
         return word.hasSuffix("ed") && !word.hasSuffix("eed")
     }
 
-    /// A description ending at `last` ("Britain’s most senior police officer", "the spokesman").
+    /// A description ending at `last` ("Britain’s most senior police officer", "the spokesman"),
+    /// with the phrase it belongs to ("a spokeswoman for the trust", "officials at the port").
     private func description(endingAt last: Int, from sentence: Int, in view: UnitView) -> SpeakerCandidate {
+        let tokens = view.tokens
+        var start = phraseStart(endingAt: last, from: sentence, in: view)
+        while start - 2 >= sentence, tokens[start - 1].isWord, Self.organisationLinks.contains(tokens[start - 1].hash),
+            tokens[start - 2].isWord, !isVerb(tokens[start - 2]), !Self.relatives.contains(tokens[start - 2].hash)
+        {
+            start = phraseStart(endingAt: start - 2, from: sentence, in: view)
+        }
+        return describe(start..<last + 1, in: view)
+    }
+
+    /// Where the noun phrase ending at `last` starts: at its determiner or possessive, or after a
+    /// verb or relative.
+    private func phraseStart(endingAt last: Int, from sentence: Int, in view: UnitView) -> Int {
         let tokens = view.tokens
         var start = last
         while start > sentence, tokens[start - 1].isWord, !Self.determiners.contains(tokens[start].hash) {
@@ -195,11 +209,11 @@ struct SpeakerFinder {
             start -= 1
             if previous.flags.contains(.possessive) || Self.determiners.contains(previous.hash) { break }
         }
-        return describe(start..<last + 1, in: view)
+        return start
     }
 
     /// An unnamed source for a token range, with the organisation named after "for", "at"…
-    private func describe(_ range: Range<Int>, in view: UnitView) -> SpeakerCandidate {
+    func describe(_ range: Range<Int>, in view: UnitView) -> SpeakerCandidate {
         guard !range.isEmpty else { return .none }
         var organisation: String?
         for position in range where Self.organisationLinks.contains(view.tokens[position].hash) {

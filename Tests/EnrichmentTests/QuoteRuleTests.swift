@@ -6,7 +6,8 @@ import Testing
 
 /// Each quotation pattern on realistic paragraphs written for it.
 struct QuoteRuleTests {
-    /// "kind speaker: text" per quotation; the speaker is an entity id, `~description`, or `-`.
+    /// "kind speaker: text" per quotation; the speaker is an entity id, `~description`, `?words` (a
+    /// person the article does not name in full), or `-`.
     func quotes(
         _ body: String, headline: String = "Headline", entities: [Entity] = [], markdown: Bool = false,
         overrides: [QuoteOverride] = []
@@ -19,7 +20,9 @@ struct QuoteRuleTests {
         article.metadata.quoteOverrides += overrides
         let enricher = ArticleEnricher(gazetteer: Gazetteer(entities: entities, knowledge: BuiltInKnowledge.shared))
         return enricher.enrich(article).quotes.map { quote in
-            let speaker = quote.speaker?.entity ?? quote.speaker?.description.map { "~" + $0 } ?? "-"
+            let speaker =
+                quote.speaker?.entity ?? quote.speaker?.description.map { "~" + $0 }
+                ?? quote.speaker?.mention.map { "?" + $0.text } ?? "-"
             return "\(quote.kind.rawValue) \(speaker): \(quote.text)"
         }
     }
@@ -64,6 +67,29 @@ struct QuoteRuleTests {
                 "direct ~The harbour master: The tide does not read reports.",
                 "partial graham-pell: the doors will stay open",
                 "direct margaret-ellery: Nothing has been decided.",
+            ])
+    }
+
+    @Test func unnamedSourcesKeepThePhraseTheyBelongToAndAccordingToNamesItsSource() {
+        let found = quotes(
+            """
+            A spokeswoman for the trust said it was "working closely with partners".
+
+            Officials at the port said the figures were "under review".
+
+            But according to the Royal College of Nursing, the extra funds are "nowhere near enough".
+
+            According to a senior official at the ministry, the talks were "going nowhere".
+
+            According to Mr Haldane, "the port will reopen on Friday".
+            """)
+        #expect(
+            found == [
+                "partial ~A spokeswoman for the trust: working closely with partners",
+                "partial ~Officials at the port: under review",
+                "partial royal-college-of-nursing: nowhere near enough",
+                "partial ~a senior official at the ministry: going nowhere",
+                "partial ?Mr Haldane: the port will reopen on Friday",
             ])
     }
 
