@@ -122,6 +122,13 @@ struct QuoteContext {
                 ? finder.clauseSubject(from: subject, before: stop, in: view).orDescription(
                     view, subject..<stop, finder) : .none
         }
+        // `“…,” Mary Collins, 67, a retired teacher, told the Gazette`: the name, then who they are.
+        if let mention = view.mention(startingAt: position) {
+            let after = view.tokenIndex(atOrAfter: mention.end)
+            if after < end, tokens[after].mark == ",", (after..<end).contains(where: { finder.isVerb(tokens[$0]) }) {
+                return .entity(mention)
+            }
+        }
         // Subject first: the sentence's last reporting verb, with nothing but punctuation after it.
         guard let verb = (position..<end).last(where: { finder.isVerb(tokens[$0]) }),
             (verb + 1..<end).allSatisfy({ !tokens[$0].isWord }) || verb - position <= 4

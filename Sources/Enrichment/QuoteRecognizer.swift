@@ -41,7 +41,11 @@ struct QuoteRecognizer {
         for span in spans {
             let context = QuoteContext(span: span, views: views, finder: finder)
             var candidate = context.candidate()
-            if candidate.isNone, context.opensParagraph, let previous, previous.end.unit >= span.start.unit - 1 {
+            // A paragraph opening with a quotation and no attribution of its own continues the last
+            // speaker's words; one with a reporting verb that named nobody we could read does not.
+            if candidate.isNone, context.opensParagraph, !context.hasReportingVerb, let previous,
+                previous.end.unit >= span.start.unit - 1
+            {
                 result.append(quotation(span, context: context, speaker: previous.speaker, index: result.count))
                 continue
             }

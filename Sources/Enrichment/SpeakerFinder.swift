@@ -77,6 +77,10 @@ struct SpeakerFinder {
             if before >= sentence, let mention = view.mention(endingAt: before) { return .entity(mention) }
             return .none
         }
+        if token.mark == ",", let named = nameInApposition(endingAt: position - 1, from: sentence, in: view) {
+            // "The leader of the council, Cllr Ahmed Patel, wrote": the name between the commas.
+            return .entity(named)
+        }
         if token.mark == "," {
             // "Mr Hannigan, the Director of GCHQ, said": skip the apposition back to the name.
             var comma = position - 1
@@ -159,6 +163,18 @@ struct SpeakerFinder {
             return describe(position..<end, in: view)
         }
         return .none
+    }
+
+    /// A name that is all of an apposition ending at `last`: `, [title] Name` right before it.
+    private func nameInApposition(endingAt last: Int, from sentence: Int, in view: UnitView) -> Mention? {
+        guard last > sentence, let named = view.mention(endingAt: last) else { return nil }
+        var before = view.tokenIndex(atOrAfter: named.start) - 1
+        while before > sentence, view.tokens[before].isWord, view.tokens[before].isCapitalized,
+            lexicon.titles.contains(view.tokens[before].hash) || lexicon.honorifics.contains(view.tokens[before].hash)
+        {
+            before -= 1
+        }
+        return before > sentence && view.tokens[before].mark == "," ? named : nil
     }
 
     /// The mention after one or two title words at `position` ("Councillor", "Deputy Mayor").

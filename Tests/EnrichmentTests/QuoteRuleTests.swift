@@ -70,6 +70,24 @@ struct QuoteRuleTests {
             ])
     }
 
+    @Test func aNameAndWhoTheyAreAroundTheReportingVerb() {
+        let found = quotes(
+            """
+            “This is what happens when a town stands together,” Mary Collins, 67, a retired teacher, told the Gazette.
+
+            The leader of the council, Cllr Ahmed Patel, wrote on social media: “Nothing is off the table.”
+
+            “It is a start,” Mary Collins’s neighbour, a retired postman, told the meeting.
+            """)
+        #expect(
+            found == [
+                "direct mary-collins: This is what happens when a town stands together,",
+                "direct ahmed-patel: Nothing is off the table.",
+                // Her neighbour said it, not the last speaker; who exactly is beyond the rules.
+                "direct -: It is a start,",
+            ])
+    }
+
     @Test func unnamedSourcesKeepThePhraseTheyBelongToAndAccordingToNamesItsSource() {
         let found = quotes(
             """
