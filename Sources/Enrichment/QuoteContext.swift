@@ -129,9 +129,12 @@ struct QuoteContext {
                 return .entity(mention)
             }
         }
-        // Subject first: the sentence's last reporting verb, with nothing but punctuation after it.
-        guard let verb = (position..<end).last(where: { finder.isVerb(tokens[$0]) }),
-            (verb + 1..<end).allSatisfy({ !tokens[$0].isWord }) || verb - position <= 4
+        // Subject first: the sentence's last reporting verb, with nothing but punctuation after it
+        // before the sentence ends or the quotation goes on (`“…,” a Department for Transport
+        // source said, “but …”`).
+        let stop = (position..<end).first { tokens[$0].mark == "\u{201C}" || tokens[$0].mark == "\"" } ?? end
+        guard let verb = (position..<stop).last(where: { finder.isVerb(tokens[$0]) }),
+            (verb + 1..<stop).allSatisfy({ !tokens[$0].isWord }) || verb - position <= 4
         else { return .none }
         return finder.subject(ofVerb: verb, in: view)
     }

@@ -78,6 +78,8 @@ struct QuoteRuleTests {
             The leader of the council, Cllr Ahmed Patel, wrote on social media: “Nothing is off the table.”
 
             “It is a start,” Mary Collins’s neighbour, a retired postman, told the meeting.
+
+            “We are disappointed,” a senior Department for Transport source said, “but we respect the process.”
             """)
         #expect(
             found == [
@@ -85,6 +87,8 @@ struct QuoteRuleTests {
                 "direct ahmed-patel: Nothing is off the table.",
                 // Her neighbour said it, not the last speaker; who exactly is beyond the rules.
                 "direct -: It is a start,",
+                "direct ~a senior Department for Transport source: We are disappointed,",
+                "partial ~a senior Department for Transport source: but we respect the process.",
             ])
     }
 
