@@ -80,6 +80,8 @@ struct QuoteRuleTests {
             “It is a start,” Mary Collins’s neighbour, a retired postman, told the meeting.
 
             “We are disappointed,” a senior Department for Transport source said, “but we respect the process.”
+
+            The Labour MP Gareth Lewis said: “Once again it is customers who pay.”
             """)
         #expect(
             found == [
@@ -89,6 +91,7 @@ struct QuoteRuleTests {
                 "direct -: It is a start,",
                 "direct ~a senior Department for Transport source: We are disappointed,",
                 "partial ~a senior Department for Transport source: but we respect the process.",
+                "direct gareth-lewis: Once again it is customers who pay.",
             ])
     }
 
