@@ -122,17 +122,17 @@ struct QuoteContext {
                 ? finder.clauseSubject(from: subject, before: stop, in: view).orDescription(
                     view, subject..<stop, finder) : .none
         }
+        // The attribution ends with the sentence or where the quotation goes on (`“…,” a
+        // Department for Transport source said, “but …”`).
+        let stop = (position..<end).first { tokens[$0].mark == "\u{201C}" || tokens[$0].mark == "\"" } ?? end
         // `“…,” Mary Collins, 67, a retired teacher, told the Gazette`: the name, then who they are.
         if let mention = view.mention(startingAt: position) {
             let after = view.tokenIndex(atOrAfter: mention.end)
-            if after < end, tokens[after].mark == ",", (after..<end).contains(where: { finder.isVerb(tokens[$0]) }) {
+            if after < stop, tokens[after].mark == ",", (after..<stop).contains(where: { finder.isVerb(tokens[$0]) }) {
                 return .entity(mention)
             }
         }
-        // Subject first: the sentence's last reporting verb, with nothing but punctuation after it
-        // before the sentence ends or the quotation goes on (`“…,” a Department for Transport
-        // source said, “but …”`).
-        let stop = (position..<end).first { tokens[$0].mark == "\u{201C}" || tokens[$0].mark == "\"" } ?? end
+        // Subject first: the attribution's last reporting verb, with nothing but punctuation after it.
         guard let verb = (position..<stop).last(where: { finder.isVerb(tokens[$0]) }),
             (verb + 1..<stop).allSatisfy({ !tokens[$0].isWord }) || verb - position <= 4
         else { return .none }
