@@ -59,6 +59,9 @@ struct Lexicon: Sendable {
     let months: WordSet
     let reportingVerbs: WordSet
 
+    /// A word that stands before a name: an honorific ("Mr", "Sir") or a one-word title ("Cllr").
+    func standsBeforeName(_ hash: UInt64) -> Bool { honorifics.contains(hash) || titles.contains(hash) }
+
     init(_ knowledge: KnowledgeBase) {
         func hashes(_ words: [String]) -> WordSet { WordSet(words: words) }
         firstNames = hashes(knowledge.firstNames)

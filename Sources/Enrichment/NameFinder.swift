@@ -181,7 +181,7 @@ struct NameFinder {
     private func isIgnorableLead(_ token: Token) -> Bool {
         if lexicon.months.contains(token.hash) && !lexicon.firstNames.contains(token.hash) { return true }
         return token.flags.contains(.sentenceStart) && isCommon(token) && !lexicon.firstNames.contains(token.hash)
-            && !lexicon.honorifics.contains(token.hash) && !lexicon.titles.contains(token.hash)
+            && !lexicon.standsBeforeName(token.hash)
             && !lexicon.titlePairs.keys.contains(token.hash)
     }
 

@@ -170,7 +170,7 @@ struct SpeakerFinder {
         guard last > sentence, let named = view.mention(endingAt: last) else { return nil }
         var before = view.tokenIndex(atOrAfter: named.start) - 1
         while before > sentence, view.tokens[before].isWord, view.tokens[before].isCapitalized,
-            lexicon.titles.contains(view.tokens[before].hash) || lexicon.honorifics.contains(view.tokens[before].hash)
+            lexicon.standsBeforeName(view.tokens[before].hash)
         {
             before -= 1
         }
@@ -182,7 +182,7 @@ struct SpeakerFinder {
         let tokens = view.tokens
         guard position + 1 < limit, tokens[position].isWord, tokens[position].isCapitalized else { return nil }
         let first = tokens[position].hash
-        if lexicon.titles.contains(first) || lexicon.honorifics.contains(first) {
+        if lexicon.standsBeforeName(first) {
             if let named = view.mention(startingAt: position + 1) { return named }
         }
         if position + 2 < limit, lexicon.titlePairs[first]?.contains(tokens[position + 1].hash) == true {
