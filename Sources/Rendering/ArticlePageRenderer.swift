@@ -20,9 +20,7 @@ public struct ArticlePageRenderer: Sendable {
     ) -> RenderedPage {
         let metadata = article.metadata
         let sitePath = site.urls.article(metadata.slug)
-        let woven = BodyAnnotations(
-            annotations, quotes: quotes, units: units ?? article.textUnits, leadingUnits: article.leadingUnitCount,
-            urls: site.urls, style: site.config.entityLinks)
+        let woven = weave(article, annotations: annotations, quotes: quotes, units: units)
         let content = body.render(article.body, annotations: woven)
         var view = ArticleView(
             metadata: metadata, body: content, urls: site.urls, allowUnsafeURLs: site.config.unsafeHTML)
@@ -49,5 +47,21 @@ public struct ArticlePageRenderer: Sendable {
             sitePath: sitePath,
             html: templates.render(PageContext(site: site, page: page, content: view), template: "article"),
             content: content)
+    }
+
+    /// The article's body HTML alone, as on its page (for a feed, when the page is not rendered).
+    public func content(
+        _ article: Article, annotations: EntityAnnotations = EntityAnnotations(), quotes: [Quotation] = [],
+        units: [TextUnit]? = nil
+    ) -> String {
+        body.render(article.body, annotations: weave(article, annotations: annotations, quotes: quotes, units: units))
+    }
+
+    private func weave(_ article: Article, annotations: EntityAnnotations, quotes: [Quotation], units: [TextUnit]?)
+        -> BodyAnnotations
+    {
+        BodyAnnotations(
+            annotations, quotes: quotes, units: units ?? article.textUnits, leadingUnits: article.leadingUnitCount,
+            urls: site.urls, style: site.config.entityLinks)
     }
 }

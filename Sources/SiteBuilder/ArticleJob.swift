@@ -76,7 +76,19 @@ struct ArticleJob: Sendable {
         if let cache = tools.cache, let stamp, let entry = cache.entry(for: path), entry.stamp == stamp,
             let bytes = entry.source, let enrichment = entry.enrichment
         {
-            var outcome = work(bytes: bytes, enrichment: enrichment, tools: tools, stamp: stamp)
+            var outcome = entry.outcome
+            if rendersOnRequest(tools), let slug = outcome.summary?.slug, !outcome.diagnostics.containsErrors {
+                // serve: the article is what it was; only its page, made when asked for, changes.
+                do throws(Diagnostic) {
+                    try renderOnRequest(slug: slug, bytes: bytes, enrichment: enrichment, tools: tools)
+                } catch {
+                    return Outcome(summary: nil, diagnostics: outcome.diagnostics + [error])
+                }
+                remember(outcome, stamp: stamp, bytes: bytes, enrichment: enrichment, tools: tools)
+            } else {
+                outcome = work(bytes: bytes, enrichment: enrichment, tools: tools, stamp: stamp)
+            }
+            outcome.reused = false
             outcome.rerendered = true
             return outcome
         }
@@ -132,12 +144,21 @@ struct ArticleJob: Sendable {
                     hint: "use an id from Content/entities.yml or of an entity the archive finds (see the entity pages)"
                 ))
         }
-        let page = tools.renderer.render(article, annotations: annotations, quotes: enrichment.quotes, units: units)
-        if let content = page.content {
-            tools.bodies?.offer(slug: article.metadata.slug, date: article.metadata.date, content: content)
-        }
         do throws(Diagnostic) {
-            try tools.stage.write(page.html, to: page.filePath)
+            let renderer = tools.renderer
+            if rendersOnRequest(tools) {
+                // Only a feed's newest bodies are needed now.
+                tools.bodies?.offer(slug: article.metadata.slug, date: article.metadata.date) {
+                    renderer.content(article, annotations: annotations, quotes: enrichment.quotes, units: units)
+                }
+                try renderOnRequest(slug: article.metadata.slug, bytes: bytes, enrichment: enrichment, tools: tools)
+            } else {
+                let page = renderer.render(article, annotations: annotations, quotes: enrichment.quotes, units: units)
+                if let content = page.content {
+                    tools.bodies?.offer(slug: article.metadata.slug, date: article.metadata.date) { content }
+                }
+                try tools.stage.write(page.html, to: page.filePath)
+            }
         } catch {
             return Outcome(summary: nil, diagnostics: diagnostics + [error])
         }
@@ -152,6 +173,23 @@ struct ArticleJob: Sendable {
             summary: summary, summaryHash: digests.data, pageHash: digests.page, diagnostics: diagnostics)
         remember(outcome, stamp: stamp, bytes: bytes, enrichment: enrichment, tools: tools)
         return outcome
+    }
+
+    /// Whether article pages are rendered when they are asked for (serve, whose cache keeps every
+    /// article's source and enrichment anyway) rather than now.
+    private func rendersOnRequest(_ tools: Tools) -> Bool {
+        tools.stage.rendersPagesLater && tools.cache?.keepsSources == true
+    }
+
+    /// The article's page, rendered from its source and enrichment whenever it is asked for.
+    private func renderOnRequest(slug: String, bytes: [UInt8], enrichment: ArticleEnrichment, tools: Tools)
+        throws(Diagnostic)
+    {
+        let (path, renderer) = (path, tools.renderer)
+        try tools.stage.renderLater(to: Self.pageFile(slug: slug)) {
+            guard let article = ArticleReader.read(path: path, bytes: bytes).article else { return "" }
+            return renderer.render(article, annotations: enrichment.entities, quotes: enrichment.quotes).html
+        }
     }
 
     /// Stores a good outcome in the cache, with what a template change needs to render it again

@@ -22,18 +22,24 @@ final class NewestBodies: @unchecked Sendable {
         self.limit = limit
     }
 
-    /// Keeps the body if it is among the `limit` newest offered so far. Undated articles are never
-    /// in a feed's newest.
-    func offer(slug: String, date: ArticleDate?, content: String) {
-        guard let instant = date?.instant else { return }
-        let body = Body(slug: slug, instant: instant, content: content)
+    /// Keeps the body if it is among the `limit` newest offered so far; `content` is asked for only
+    /// then. Undated articles are never in a feed's newest.
+    func offer(slug: String, date: ArticleDate?, content: () -> String) {
+        guard let instant = date?.instant, lock.withLock({ position(slug: slug, instant: instant) < limit }) else {
+            return
+        }
+        let body = Body(slug: slug, instant: instant, content: content())
         lock.withLock {
-            let position =
-                kept.firstIndex { ($0.instant, body.slug) < (body.instant, $0.slug) } ?? kept.endIndex
+            let position = position(slug: slug, instant: instant)
             guard position < limit else { return }
             kept.insert(body, at: position)
             if kept.count > limit { kept.removeLast() }
         }
+    }
+
+    /// Where a body would go among those kept, newest first. Under `lock`.
+    private func position(slug: String, instant: Double) -> Int {
+        kept.firstIndex { ($0.instant, slug) < (instant, $0.slug) } ?? kept.endIndex
     }
 
     /// The kept bodies by slug.

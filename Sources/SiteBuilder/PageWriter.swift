@@ -19,6 +19,9 @@ extension SiteBuilder {
         kind: String, diagnostics: [Diagnostic], reused: Int, files: [String], pageFiles: [String], patched: Int
     ) {
         let table = cache?.pages(Page.self, kind: kind) { previous?.pages() ?? [] }
+        // serve: pages are rendered when asked for, kept ones too, by this build's renderer.
+        let later = sitePath == nil ? nil : stage as? MemoryStage
+        if let later, let sitePath { later.renderPages(of: kind, pages, at: sitePath) { render($0)?.html } }
         var work: [Page] = []
         var keptFiles: [String] = []
         let entries = table?.entries(pages)
@@ -66,12 +69,12 @@ extension SiteBuilder {
         let results = await concurrentMap(toRender, limit: options.concurrency, progress: tell) {
             page, print -> (error: Diagnostic?, file: String?, patched: Bool) in
             do throws(Diagnostic) {
-                // serve: the page is rendered when it is first asked for, or soon after the rebuild
-                // (after an edit that shows on lists, rendering pages nobody had asked for yet was
-                // most of the rebuild the reload waited for).
-                if let sitePath {
+                // serve: the page is rendered whenever it is asked for (after an edit that shows
+                // on lists, rendering pages nobody had asked for yet was most of the rebuild the
+                // reload waited for; keeping them was most of serve's memory).
+                if let sitePath, let later {
                     guard let path = sitePath(page).map(RenderedPage.filePath(of:)) else { return (nil, nil, false) }
-                    try stage.renderLater(to: path) { render(page)?.html ?? "" }
+                    try later.renderLater(to: path, kind: kind)
                     table?.store(BuildCache.PageEntry(fingerprint: print, file: path), for: page)
                     return (nil, path, false)
                 }

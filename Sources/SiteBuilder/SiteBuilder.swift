@@ -277,9 +277,8 @@ public struct SiteBuilder: Sendable {
         let entityPages = entityRenderer.pages
         let quotePages = quoteRenderer.pages
         let total = indexPages.count + entityPages.count + quotePages.count
-        // serve, after its first build: pages that changed are rendered when first asked for or
-        // in the background after the rebuild, not before the reload.
-        let renderLater = stage.rendersPagesLater && cache?.index != nil
+        // serve: pages are rendered when they are asked for, not before the reload.
+        let renderLater = stage.rendersPagesLater
         // The last build's pages, to compare with, when its cache came from disk.
         let previous = cache?.hasRestoredPages == true ? cache?.index : nil
         let writtenIndex = await write(

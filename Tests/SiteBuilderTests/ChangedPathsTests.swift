@@ -109,20 +109,9 @@ struct ReportedChangesBuildTests {
     func theSiteInMemoryAfterAnEditHasWhatAFullBuildWrites(edit: String) async throws {
         let site = try EditedArchive.make()
         defer { site.remove() }
-        let memory = MemorySite()
-        var options = BuildOptions(source: site.site)
-        options.memorySite = memory
-        let cache = BuildCache()
-        _ = try await SiteBuilder(options: options, cache: cache).build()
-        options.changedPaths = try applyReportingChanges(edit, to: site)
-        _ = try await SiteBuilder(options: options, cache: cache).build()
-        let fresh = site.folder.appendingPathComponent("Fresh")
-        _ = try await SiteBuilder(options: BuildOptions(source: site.site, output: fresh)).build()
-        let full = try IncrementalEquivalenceTests().files(fresh).filter { !$0.key.hasPrefix(".") }
-        #expect(memory.count == full.count, "\(edit)")
-        for (path, data) in full where memory.file(path)?.data != data {
-            Issue.record("\(edit): \(path) differs from a full build")
-        }
+        let served = try await ServedSite(site)
+        _ = try await served.rebuild(changes: try applyReportingChanges(edit, to: site))
+        try await served.expectSameAsFullBuild(into: "Fresh", after: edit)
     }
 
     @Test func aFileNobodyReportedIsTakenAsItWasUntilEveryFileIsChecked() async throws {
