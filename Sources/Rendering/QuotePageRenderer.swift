@@ -99,7 +99,8 @@ public struct QuotePageRenderer: Sendable {
             guard let entry = index.entities.entries[id], let quotes = index.quotes.bySpeaker[id] else { return nil }
             let links = quotes.prefix(Self.preview).map { quoteEntry -> LinkView in
                 let view = item(quoteEntry)
-                return LinkView(label: view.quote.text, url: view.field("url") as? String ?? "", count: nil)
+                return LinkView(
+                    label: QuoteItemView.listed(view.quote.text), url: view.field("url") as? String ?? "", count: nil)
             }
             let base = urls.entity(entry.entity.type, id)
             var group = SpeakerQuotesView(name: entry.entity.name, url: urls.path(base), quotes: links)

@@ -13,7 +13,7 @@ struct QuoteItemView: TemplateView {
 
     func field(_ name: String) -> Any? {
         switch name {
-        case "text": return quote.text
+        case "text": return Self.listed(quote.text)
         case "kind": return quote.kind.rawValue
         case "url": return urls.path(urls.article(article.slug)) + "#" + quote.id
         case "speaker": return quote.speakerName ?? quote.speakerDescription
@@ -23,6 +23,15 @@ struct QuoteItemView: TemplateView {
         case "date": return article.date.map(DateView.init)
         default: return nil
         }
+    }
+
+    /// Quoted words as a list shows them, out of their sentence: without the comma that led into
+    /// the attribution ("“…private,” she said").
+    static func listed(_ text: String) -> String {
+        var end = text.endIndex
+        while end > text.startIndex, text[text.index(before: end)].isWhitespace { end = text.index(before: end) }
+        guard end > text.startIndex, text[text.index(before: end)] == "," else { return text }
+        return String(text[..<text.index(before: end)])
     }
 }
 
@@ -58,7 +67,8 @@ public struct SpeakerQuotesView: TemplateView, Sendable {
             let name =
                 quote.speaker?.name ?? quote.speaker?.description.map { $0.prefix(1).uppercased() + $0.dropFirst() }
             let text = quote.text.joiningParagraphs
-            let link = LinkView(label: EntityRef.shortenedText(text, limit: 160), url: "#\(quote.id)", count: nil)
+            let link = LinkView(
+                label: QuoteItemView.listed(EntityRef.shortenedText(text, limit: 160)), url: "#\(quote.id)", count: nil)
             if groups[key] == nil {
                 order.append(key)
                 let path = quote.speaker?.entity.flatMap { entityPaths[$0] }

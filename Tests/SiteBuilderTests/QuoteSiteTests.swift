@@ -50,11 +50,18 @@ struct QuoteSiteTests {
         defer { site.remove() }
         _ = try await SiteBuilder(options: BuildOptions(source: site.site)).build()
         let all = try #require(site.output("quotes/index.html"))
-        #expect(all.contains("Silence is not a flood defence,"))
+        // Out of its sentence, a quotation loses the comma that led into "she said"; the article
+        // keeps it.
+        #expect(all.contains(">Silence is not a flood defence</a>"))
+        #expect(!all.contains("Silence is not a flood defence,"))
+        let followUp = try #require(site.output("articles/follow-up/index.html"))
+        #expect(followUp.contains("<a href=\"#q1\">“Silence is not a flood defence”</a>"))
+        #expect(followUp.contains("Silence is not a flood defence,"))
         let newest = try #require(all.range(of: "Silence is not"))
         let older = try #require(all.range(of: "good walls"))
         #expect(newest.lowerBound < older.lowerBound)
         let speakers = try #require(site.output("quotes/by-speaker/index.html"))
+        #expect(speakers.contains("“Silence is not a flood defence”</a>"))
         let first = try #require(speakers.range(of: "Eleanor Whitcombe"))
         let second = try #require(speakers.range(of: "Graham Pell"))
         #expect(first.lowerBound < second.lowerBound)
@@ -62,6 +69,7 @@ struct QuoteSiteTests {
         #expect(hers.contains("href=\"/news/articles/follow-up/#q1\""))
         let entity = try #require(site.output("people/eleanor-whitcombe/index.html"))
         #expect(entity.contains("What they said"))
+        #expect(entity.contains(">Silence is not a flood defence</a>"))
         #expect(entity.contains("All 4 quotations"))  // the headline’s “says hydrologist” is hers too
         #expect(await LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
     }
