@@ -7,7 +7,8 @@ Starts `serve --port 0` on SITE_FOLDER, listens on its Server-Sent Events endpoi
 sentence to the first article (or to FILE, a path inside SITE_FOLDER such as
 Templates/partials/footer.mustache) ROUNDS times, restoring it afterwards, and prints the
 milliseconds from each save to the `event: reload`, which includes the 100 ms pause the watcher
-waits for.
+waits for, and to the home page fetched after it (what a reloading browser waits for; serve
+renders each page when it is asked for).
 
 --quote appends a quoted, attributed paragraph instead of a plain sentence: the edit then changes
 what lists show (the quotation index, the speaker's page), the harder case for a rebuild.
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 
 flags = {arg for arg in sys.argv[1:] if arg.startswith("--")}
 args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
@@ -55,6 +57,7 @@ try:
     events.settimeout(120)
     received = events.recv(4096).decode()
     timings = []
+    fetched = []
     for round in range(rounds):
         time.sleep(0.5)
         if "--quote" in flags:
@@ -67,8 +70,11 @@ try:
         while "event: reload" not in received:
             received += events.recv(4096).decode()
         timings.append((time.monotonic() - start) * 1000)
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/").read()
+        fetched.append((time.monotonic() - start) * 1000)
         received = received.split("event: reload", 1)[1]
     print(f"{os.path.basename(site)}: save to reload event, ms: " + ", ".join(f"{t:.0f}" for t in timings))
+    print(f"{os.path.basename(site)}: save to home page fetched, ms: " + ", ".join(f"{t:.0f}" for t in fetched))
 finally:
     with open(article, "w", encoding="utf-8") as f:
         f.write(original)

@@ -95,8 +95,12 @@ public final class MemorySite: @unchecked Sendable {
             }
             return files
         }
-        // Freeing 30,000 files and a site index took a quarter of a rebuild: done after the reply.
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime((previous, replaced)) {} }
+        // Freeing 30,000 files and a site index took a quarter of a rebuild: done after the reply,
+        // with what the next page request would wait for.
+        DispatchQueue.global(qos: .utility).async {
+            withExtendedLifetime((previous, replaced)) {}
+            for renderer in newer.values { renderer.prepare() }
+        }
     }
 
     private static func folders(of paths: some Sequence<String>) -> Set<String> {
@@ -177,7 +181,8 @@ final class MemoryStage: SiteOutput, @unchecked Sendable {
             }
             return byPath
         }
-        lock.withLock { renderers[kind] = { byPath.value[$0].flatMap(render) } }
+        let renderer = PageRenderers.Render(page: { byPath.value[$0].flatMap(render) }, prepare: { _ = byPath.value })
+        lock.withLock { renderers[kind] = renderer }
     }
 
     /// A page made by the newest renderer of `kind` (`renderPages`) whenever it is asked for.

@@ -7,8 +7,14 @@ import Foundation
 /// holds on to an older site index.
 final class PageRenderers: @unchecked Sendable {
     // @unchecked: `renderers` is read and replaced only under `lock`.
-    /// Makes the page whose file is at a path (`tags/x/index.html`); nil when there is none.
-    typealias Render = @Sendable (String) -> String?
+    /// One kind's renderer.
+    struct Render: Sendable {
+        /// Makes the page whose file is at a path (`tags/x/index.html`); nil when there is none.
+        let page: @Sendable (String) -> String?
+        /// Works out ahead what the first request would otherwise wait for (which page each path
+        /// is: 0.5 s at 100,000 articles).
+        let prepare: @Sendable () -> Void
+    }
 
     private let lock = NSLock()
     private var renderers: [String: Render] = [:]
@@ -16,7 +22,7 @@ final class PageRenderers: @unchecked Sendable {
     /// The page of `kind` whose file is at `path`; empty when there is none.
     func render(path: String, kind: String) -> Data {
         guard let render = lock.withLock({ renderers[kind] }) else { return Data() }
-        return Data((render(path) ?? "").utf8)
+        return Data((render.page(path) ?? "").utf8)
     }
 
     /// Takes a rebuild's renderers (kinds it did not render keep theirs); returns those replaced,
