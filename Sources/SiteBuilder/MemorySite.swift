@@ -120,7 +120,7 @@ public final class MemorySite: @unchecked Sendable {
 /// It starts as a copy of the last generation, so that keeping a file (30,000 of them after a
 /// one-article edit) costs no insertion; files the build neither kept nor made go at `commit`.
 final class MemoryStage: SiteOutput, @unchecked Sendable {
-    // @unchecked: `generation`, `made` and `kept` are touched only under `lock`; `previous` only
+    // @unchecked: `generation`, `made`, `kept` and `renderers` are touched only under `lock`; `previous` only
     // by `commit` besides reads.
     let site: MemorySite
     /// The site's files when the build started, read without the site's lock.
@@ -168,8 +168,8 @@ final class MemoryStage: SiteOutput, @unchecked Sendable {
     }
 
     /// Makes `render` the renderer of the pages of `kind` once this build commits: of those it
-    /// names with `renderLater(to:kind:)` and of those it keeps. Which of `pages` a path is worked
-    /// out when a page is first asked for.
+    /// names with `renderLater(to:kind:)` and of those it keeps. Which of `pages` each path is, is
+    /// worked out once: in the background after `commit`, or by the first request if sooner.
     func renderPages<Page: Sendable>(
         of kind: String, _ pages: [Page], at sitePath: @escaping @Sendable (Page) -> String?,
         with render: @escaping @Sendable (Page) -> String?
