@@ -28,10 +28,8 @@ struct QuoteItemView: TemplateView {
     /// Quoted words as a list shows them, out of their sentence: without the comma that led into
     /// the attribution ("“…private,” she said").
     static func listed(_ text: String) -> String {
-        var end = text.endIndex
-        while end > text.startIndex, text[text.index(before: end)].isWhitespace { end = text.index(before: end) }
-        guard end > text.startIndex, text[text.index(before: end)] == "," else { return text }
-        return String(text[..<text.index(before: end)])
+        guard let last = text.lastIndex(where: { !$0.isWhitespace }), text[last] == "," else { return text }
+        return String(text[..<last])
     }
 }
 

@@ -86,7 +86,7 @@ public final class MemorySite: @unchecked Sendable {
 
     /// Makes `generation` the site, and `renderers` the newest of their kinds (first, so that no
     /// new page is asked of an older renderer).
-    func replace(with generation: [String: File], renderers newer: [String: PageRenderers.Render] = [:]) {
+    func replace(with generation: [String: File], renderers newer: [String: PageRenderers.Render]) {
         let replaced = renderers.update(newer)
         let previous = lock.withLock {
             defer {
@@ -120,8 +120,8 @@ public final class MemorySite: @unchecked Sendable {
 /// It starts as a copy of the last generation, so that keeping a file (30,000 of them after a
 /// one-article edit) costs no insertion; files the build neither kept nor made go at `commit`.
 final class MemoryStage: SiteOutput, @unchecked Sendable {
-    // @unchecked: `generation`, `made`, `kept` and `renderers` are touched only under `lock`; `previous` only
-    // by `commit` besides reads.
+    // @unchecked: `generation`, `made`, `kept` and `renderers` are touched only under `lock`;
+    // `previous` only by `commit` besides reads.
     let site: MemorySite
     /// The site's files when the build started, read without the site's lock.
     private var previous: [String: MemorySite.File]
