@@ -69,43 +69,54 @@ struct ArticleJob: Sendable {
     /// The file of an article's page.
     static func pageFile(slug: String) -> String { "articles/\(slug)/index.html" }
 
-    /// Builds the article: from the cache's source and enrichment when only the templates changed,
-    /// otherwise from the file.
+    /// Builds the article: from the cache's source when only the templates changed, otherwise from
+    /// the file.
     func run(with tools: Tools) -> Outcome {
         let stamp = FileStamp(path: filePath)
-        if let cache = tools.cache, let stamp, let entry = cache.entry(for: path), entry.stamp == stamp,
-            let bytes = entry.source, let enrichment = entry.enrichment
-        {
-            var outcome = entry.outcome
-            if rendersOnRequest(tools), let slug = outcome.summary?.slug, !outcome.diagnostics.containsErrors {
-                // serve: the article is what it was; only its page, made when asked for, changes.
-                do throws(Diagnostic) {
-                    try renderOnRequest(slug: slug, bytes: bytes, enrichment: enrichment, tools: tools)
-                } catch {
-                    return Outcome(summary: nil, diagnostics: outcome.diagnostics + [error])
-                }
-                remember(outcome, stamp: stamp, bytes: bytes, enrichment: enrichment, tools: tools)
-            } else {
-                outcome = work(bytes: bytes, enrichment: enrichment, tools: tools, stamp: stamp)
-            }
-            outcome.reused = false
+        let entry = tools.cache?.entry(for: path)
+        if let entry, let stamp, entry.stamp == stamp, let bytes = entry.source {
+            if rendersOnRequest(tools) { return again(entry.outcome, bytes: bytes, stamp: stamp, tools: tools) }
+            var outcome = work(bytes: bytes, tools: tools, stamp: stamp)
             outcome.rerendered = true
             return outcome
         }
         guard let data = FileManager.default.contents(atPath: filePath) else {
             return Outcome(summary: nil, diagnostics: [Diagnostic(file: path, message: "cannot read the file")])
         }
-        return work(bytes: [UInt8](data), enrichment: nil, tools: tools, stamp: stamp)
+        let bytes = [UInt8](data)
+        // serve's first build, from the cache `build` left on disk (`BuildCache.adopt`): an article
+        // with the bytes it had then is that build's article, not enriched again.
+        if let entry, entry.source == nil, rendersOnRequest(tools), entry.digest == StableHasher.digest(bytes) {
+            var outcome = again(entry.outcome, bytes: bytes, stamp: stamp, tools: tools)
+            outcome.reused = outcome.summary != nil || outcome.isSkippedDraft
+            outcome.rerendered = false
+            return outcome
+        }
+        return work(bytes: bytes, tools: tools, stamp: stamp)
     }
 
-    /// The article's body HTML alone, for a feed: rendered again from the cache's source and
-    /// enrichment (or the file, without a cache), nothing written or stored.
+    /// serve: the article is what it was; only its page, made when asked for, changes.
+    private func again(_ outcome: Outcome, bytes: [UInt8], stamp: FileStamp?, tools: Tools) -> Outcome {
+        var outcome = outcome
+        outcome.reused = false
+        outcome.rerendered = true
+        if let slug = outcome.summary?.slug {
+            do throws(Diagnostic) {
+                try renderOnRequest(slug: slug, bytes: bytes, tools: tools)
+            } catch {
+                return Outcome(summary: nil, diagnostics: outcome.diagnostics + [error])
+            }
+        }
+        remember(outcome, stamp: stamp, bytes: bytes, tools: tools)
+        return outcome
+    }
+
+    /// The article's body HTML alone, for a feed: rendered again from the cache's source (or the
+    /// file, without a cache), nothing written or stored.
     func content(with tools: Tools) -> String? {
         let bytes: [UInt8]
-        var enrichment: ArticleEnrichment?
         if let entry = tools.cache?.entry(for: path), let source = entry.source {
             bytes = source
-            enrichment = entry.enrichment
         } else if let data = FileManager.default.contents(atPath: filePath) {
             bytes = [UInt8](data)
         } else {
@@ -113,28 +124,28 @@ struct ArticleJob: Sendable {
         }
         guard let article = ArticleReader.read(path: path, bytes: bytes).article else { return nil }
         let units = article.textUnits
-        let known = enrichment ?? enrich(article, units: units, tools: tools)
+        let known = Self.enrich(article, units: units, with: tools.enricher)
         return tools.renderer.render(article, annotations: known.entities, quotes: known.quotes, units: units).content
     }
 
-    private func enrich(_ article: Article, units: [TextUnit], tools: Tools) -> ArticleEnrichment {
-        tools.enricher.enrich(
+    private static func enrich(_ article: Article, units: [TextUnit], with enricher: ArticleEnricher)
+        -> ArticleEnrichment
+    {
+        enricher.enrich(
             units, entityOverrides: article.metadata.entityOverrides, quoteOverrides: article.metadata.quoteOverrides)
     }
 
-    private func work(bytes: [UInt8], enrichment known: ArticleEnrichment?, tools: Tools, stamp: FileStamp?)
-        -> Outcome
-    {
+    private func work(bytes: [UInt8], tools: Tools, stamp: FileStamp?) -> Outcome {
         let result = ArticleReader.read(path: path, bytes: bytes)
         guard let article = result.article else { return Outcome(summary: nil, diagnostics: result.diagnostics) }
         if article.metadata.draft && !includeDrafts {
             let outcome = Outcome(summary: nil, diagnostics: result.diagnostics, isSkippedDraft: true)
-            remember(outcome, stamp: stamp, bytes: bytes, enrichment: nil, tools: tools)
+            remember(outcome, stamp: stamp, bytes: bytes, tools: tools)
             return outcome
         }
         // The text units are made once, for enrichment and for weaving the annotations in.
         let units = article.textUnits
-        let enrichment = known ?? enrich(article, units: units, tools: tools)
+        let enrichment = Self.enrich(article, units: units, with: tools.enricher)
         let annotations = enrichment.entities
         var diagnostics = result.diagnostics
         for id in annotations.unknownIDs {
@@ -151,7 +162,7 @@ struct ArticleJob: Sendable {
                 tools.bodies?.offer(slug: article.metadata.slug, date: article.metadata.date) {
                     renderer.content(article, annotations: annotations, quotes: enrichment.quotes, units: units)
                 }
-                try renderOnRequest(slug: article.metadata.slug, bytes: bytes, enrichment: enrichment, tools: tools)
+                try renderOnRequest(slug: article.metadata.slug, bytes: bytes, tools: tools)
             } else {
                 let page = renderer.render(article, annotations: annotations, quotes: enrichment.quotes, units: units)
                 if let content = page.content {
@@ -171,38 +182,38 @@ struct ArticleJob: Sendable {
         let digests = CacheWriter.digests(summary)
         let outcome = Outcome(
             summary: summary, summaryHash: digests.data, pageHash: digests.page, diagnostics: diagnostics)
-        remember(outcome, stamp: stamp, bytes: bytes, enrichment: enrichment, tools: tools)
+        remember(outcome, stamp: stamp, bytes: bytes, tools: tools)
         return outcome
     }
 
     /// Whether article pages are rendered when they are asked for (serve, whose cache keeps every
-    /// article's source and enrichment anyway) rather than now.
+    /// article's source anyway) rather than now.
     private func rendersOnRequest(_ tools: Tools) -> Bool {
         tools.stage.rendersPagesLater && tools.cache?.keepsSources == true
     }
 
-    /// The article's page, rendered from its source and enrichment whenever it is asked for.
-    private func renderOnRequest(slug: String, bytes: [UInt8], enrichment: ArticleEnrichment, tools: Tools)
-        throws(Diagnostic)
-    {
-        let (path, renderer) = (path, tools.renderer)
+    /// The article's page, rendered from its source whenever it is asked for: read and enriched
+    /// again then (a millisecond or so for most articles), so that serve keeps only each article's
+    /// bytes between requests, not its enrichment.
+    private func renderOnRequest(slug: String, bytes: [UInt8], tools: Tools) throws(Diagnostic) {
+        let (path, renderer, enricher) = (path, tools.renderer, tools.enricher)
         try tools.stage.renderLater(to: Self.pageFile(slug: slug)) {
             guard let article = ArticleReader.read(path: path, bytes: bytes).article else { return "" }
-            return renderer.render(article, annotations: enrichment.entities, quotes: enrichment.quotes).html
+            let units = article.textUnits
+            let known = Self.enrich(article, units: units, with: enricher)
+            return renderer.render(article, annotations: known.entities, quotes: known.quotes, units: units).html
         }
     }
 
-    /// Stores a good outcome in the cache, with what a template change needs to render it again
-    /// when the cache keeps sources.
-    private func remember(
-        _ outcome: Outcome, stamp: FileStamp?, bytes: [UInt8], enrichment: ArticleEnrichment?, tools: Tools
-    ) {
+    /// Stores a good outcome in the cache, with the bytes a template change needs to render it
+    /// again when the cache keeps sources.
+    private func remember(_ outcome: Outcome, stamp: FileStamp?, bytes: [UInt8], tools: Tools) {
         guard let cache = tools.cache, let stamp, !outcome.diagnostics.containsErrors else { return }
         let keeps = cache.keepsSources && !outcome.isSkippedDraft
         cache.store(
             BuildCache.Entry(
                 stamp: stamp, digest: StableHasher.digest(bytes), outcome: outcome, templates: tools.templates,
-                source: keeps ? bytes : nil, enrichment: keeps ? enrichment : nil),
+                source: keeps ? bytes : nil),
             for: path)
     }
 }

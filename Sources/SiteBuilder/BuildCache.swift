@@ -9,7 +9,7 @@ import SiteIndex
 ///
 /// - An article whose file is unchanged, built with the same settings and gazetteer, is not read
 ///   again: with the same templates its page is kept, with new templates it is rendered again from
-///   the kept source bytes and enrichment.
+///   the kept source bytes.
 /// - A cross-article page is looked at only when it may show something that changed (see
 ///   `SiteBuilder.touchedEntities`), and rendered only when its fingerprint (a hash of everything it
 ///   shows) moved; otherwise its file is kept from the previous output.
@@ -27,10 +27,9 @@ public final class BuildCache: @unchecked Sendable {
         var outcome: ArticleJob.Outcome
         /// The templates' fingerprint when the page was rendered.
         var templates: Int
-        /// The file's bytes and enrichment, to render the page again after a template change (only
-        /// when the cache `keepsSources`).
+        /// The file's bytes, to render the page again after a template change (only when the cache
+        /// `keepsSources`).
         var source: [UInt8]?
-        var enrichment: ArticleEnrichment?
     }
 
     /// A cross-article page: its fingerprint and file in the output folder.
@@ -49,7 +48,7 @@ public final class BuildCache: @unchecked Sendable {
         var gazetteer: Gazetteer
     }
 
-    /// Whether entries keep their article's source and enrichment (serve: a template change then
+    /// Whether entries keep their article's source (serve: a template change then
     /// reads no article again; `build` does not hold every article in memory for that).
     let keepsSources: Bool
     private let lock = NSLock()
@@ -110,7 +109,7 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Starts a build. Articles depend on `context` (settings, entities, drafts): a different one
     /// empties the cache. Pages depend on `templates` as well: a different one keeps the articles'
-    /// enrichments but no page.
+    /// sources but no page.
     func begin(context: Int, templates: Int) {
         lock.withLock {
             pendingEntries = [:]
@@ -302,6 +301,23 @@ public final class BuildCache: @unchecked Sendable {
         storedIndex = index
         self.bodies = bodies
         restoredPageFiles = pageFiles
+    }
+
+    /// Whether no build has begun with this cache yet.
+    var isUnused: Bool { lock.withLock { context == nil } }
+
+    /// Takes the articles and feed bodies of the cache a `build` left on disk, made from the same
+    /// settings, entities and templates, as if this cache had built them (serve's first build):
+    /// an article whose file has the same bytes is then read but not enriched again. Only for a
+    /// cache no build has used; the last build's pages are not taken (serve has none of them).
+    func adopt(_ decoded: BuildCacheFile.Decoded, context: Int, templates: Int) {
+        lock.withLock {
+            guard self.context == nil else { return }
+            entries = Dictionary(decoded.entries, uniquingKeysWith: { $1 })
+            bodies = Dictionary(decoded.bodies, uniquingKeysWith: { $1 })
+            self.context = context
+            self.templates = templates
+        }
     }
 
     /// Makes what the build stored current and forgets articles whose files are gone.

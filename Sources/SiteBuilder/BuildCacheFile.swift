@@ -264,7 +264,7 @@ extension CacheReader {
         return (
             path,
             BuildCache.Entry(
-                stamp: stamp, digest: digest, outcome: outcome, templates: templates, source: nil, enrichment: nil)
+                stamp: stamp, digest: digest, outcome: outcome, templates: templates, source: nil)
         )
     }
 }

@@ -75,6 +75,8 @@ public struct SiteBuilder: Sendable {
         }
         let readCache = { Task { await BuildCacheFile.read(for: output) } }
         var cacheFile = onDisk && options.reusesUnchangedOutput && edited == nil ? readCache() : nil
+        // serve starts from what `build` left, when it can (see `BuildCache.adopt`).
+        let adopting = options.memorySite != nil && cache?.isUnused == true ? readCache() : nil
         let config = try SiteLoader.config(in: options.source, baseURLOverride: options.baseURL)
         let templates = try TemplateSet.load(
             from: options.source.appendingPathComponent("Templates", isDirectory: true), reusing: cache?.templateSet)
@@ -94,6 +96,12 @@ public struct SiteBuilder: Sendable {
         }
         let gazetteer = inputs.gazetteer
         clock.lap("settings, templates, entities")
+        if let adopting, case .success(let decoded) = await adopting.value,
+            decoded.source.context == context, decoded.source.templates == templates.fingerprint
+        {
+            cache?.adopt(decoded, context: context, templates: templates.fingerprint)
+            clock.lap("build's cache read (\(decoded.entries.count) articles)")
+        }
         if edited != nil {
             if let report = try inPlace?.run(
                 options: options, config: config, templates: templates, gazetteer: gazetteer, context: context,

@@ -44,7 +44,7 @@ struct BuildCacheFileSizeTests {
                 BuildCache.Entry(
                     stamp: FileStamp(size: 100, seconds: number, nanoseconds: 0), digest: UInt64(number),
                     outcome: ArticleJob.Outcome(summary: nil, diagnostics: [], isSkippedDraft: true), templates: 7,
-                    source: nil, enrichment: nil)
+                    source: nil)
             )
         }
         let cache = BuildCache(keepsSources: false)

@@ -54,7 +54,7 @@ struct CacheCodingTests {
                     stamp: FileStamp(size: 100, seconds: number, nanoseconds: 0), digest: UInt64(number),
                     outcome: ArticleJob.Outcome(
                         summary: summary, summaryHash: digests.data, pageHash: digests.page, diagnostics: []),
-                    templates: 7, source: nil, enrichment: nil)
+                    templates: 7, source: nil)
             )
         }
     }

@@ -46,6 +46,37 @@ struct MemorySiteTests {
         #expect(memory.file("articles/story-2/index.html")?.isRenderedOnRequest == true)
     }
 
+    /// serve started after a `build` takes that build's articles from its cache on disk rather
+    /// than enriching them again, all but the one edited since; what it serves is still what a full
+    /// build writes, then and after more edits.
+    @Test func serveStartsFromTheCacheBuildLeft() async throws {
+        let site = try EditedArchive.make()
+        defer { site.remove() }
+        _ = try await SiteBuilder(options: BuildOptions(source: site.site)).build()
+        try EditedArchive.apply("title", to: site)
+        let served = try await ServedSite(site)
+        #expect(served.first.articles == 5)
+        #expect(served.first.reused == 4, "the articles were enriched again, not taken from build's cache")
+        try await served.expectSameAsFullBuild(into: "Fresh", after: "start")
+        for (round, edit) in ["quote", "delete", "add"].enumerated() {
+            try EditedArchive.apply(edit, to: site)
+            _ = try await served.rebuild()
+            try await served.expectSameAsFullBuild(into: "Fresh\(round)", after: edit)
+        }
+    }
+
+    /// serve does not take a cache made from other settings: a full build in memory instead.
+    @Test func serveIgnoresTheCacheOfOtherSettings() async throws {
+        let site = try EditedArchive.make()
+        defer { site.remove() }
+        _ = try await SiteBuilder(options: BuildOptions(source: site.site)).build()
+        try "title: Other\nbase_url: https://example.org/news/\npaginate: 2\n".write(
+            to: site.site.appendingPathComponent("Content/site.yml"), atomically: true, encoding: .utf8)
+        let served = try await ServedSite(site)
+        #expect(served.first.reused == 0)
+        try await served.expectSameAsFullBuild(into: "Fresh", after: "new settings")
+    }
+
     /// A page that a rebuild keeps is made by the newest renderer, so the last build's site index
     /// (every article's summary) is freed once the rebuild is in place.
     @Test func aRebuildLetsGoOfTheLastSiteIndex() async throws {
@@ -72,12 +103,14 @@ struct ServedSite {
     let memory = MemorySite()
     let cache = BuildCache()
     var options: BuildOptions
+    /// The report of the first build.
+    var first: BuildReport!
 
     init(_ site: TemporarySite) async throws {
         self.site = site
         options = BuildOptions(source: site.site)
         options.memorySite = memory
-        _ = try await rebuild()
+        first = try await rebuild()
     }
 
     func rebuild(changes: Set<String>? = nil) async throws -> BuildReport {
