@@ -7,9 +7,10 @@ import Rendering
 /// it is asked for, so the site holds the archive's sources and index, not 30,000 pages of HTML.
 public final class MemorySite: @unchecked Sendable {
     // @unchecked: `files` and `folders` are read and replaced only under `lock`.
-    /// One file of the site: its bytes (static files), made once when first asked for (the large
-    /// exports: most rebuilds of serve are never followed by a request for the 100 MB quotes.json
-    /// they would remake), or a page made at every request.
+    /// One file of the site: its bytes (static files), or made at every request and never kept
+    /// (pages, feeds, the exports and the search index: most rebuilds of serve are never followed
+    /// by a request for the 100 MB quotes.json they would remake, and one request should not keep
+    /// it in memory for the rest of the session).
     public struct File: Sendable {
         private let content: Content
         public let modified: Date
@@ -18,7 +19,6 @@ public final class MemorySite: @unchecked Sendable {
         public var data: Data {
             switch content {
             case .bytes(let data): return data
-            case .once(let once): return once.value
             case .page(let make): return make()
             }
         }
@@ -28,18 +28,13 @@ public final class MemorySite: @unchecked Sendable {
             self.modified = modified
         }
 
-        init(modified: Date, madeOnce produce: @escaping @Sendable () -> Data) {
-            content = .once(MadeOnce(produce))
-            self.modified = modified
-        }
-
-        /// A page rendered whenever it is read, and never kept.
+        /// A file made whenever it is read, and never kept.
         init(modified: Date, page: @escaping @Sendable () -> Data) {
             content = .page(page)
             self.modified = modified
         }
 
-        /// Whether the file is a page rendered at each request.
+        /// Whether the file is made at each request.
         var isRenderedOnRequest: Bool {
             if case .page = content { return true }
             return false
@@ -48,7 +43,6 @@ public final class MemorySite: @unchecked Sendable {
 
     private enum Content: Sendable {
         case bytes(Data)
-        case once(MadeOnce<Data>)
         case page(@Sendable () -> Data)
     }
 
@@ -151,7 +145,7 @@ final class MemoryStage: SiteOutput, @unchecked Sendable {
         try OutputStage.checkInside(relativePath)
         let file = MemorySite.File(
             modified: Date(),
-            madeOnce: {
+            page: {
                 var data = Data()
                 produce { data.append(contentsOf: $0.utf8) }
                 return data
