@@ -88,7 +88,7 @@ struct ArticleJob: Sendable {
         // with the bytes it had then is that build's article, not enriched again.
         if let entry, entry.source == nil, rendersOnRequest(tools), entry.digest == StableHasher.digest(bytes) {
             var outcome = again(entry.outcome, bytes: bytes, stamp: stamp, tools: tools)
-            outcome.reused = outcome.summary != nil || outcome.isSkippedDraft
+            outcome.reused = true
             outcome.rerendered = false
             return outcome
         }

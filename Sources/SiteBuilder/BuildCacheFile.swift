@@ -190,6 +190,20 @@ enum BuildCacheFile {
 
 }
 
+extension BuildCache {
+    /// Adopts the cache file `read` reads if it was made from these settings, entities and
+    /// templates (serve's first build); returns how many articles it held.
+    func adopt(_ read: Task<Result<BuildCacheFile.Decoded, BuildCacheFile.Miss>, Never>, context: Int, templates: Int)
+        async -> Int?
+    {
+        guard case .success(let decoded) = await read.value, decoded.source.context == context,
+            decoded.source.templates == templates
+        else { return nil }
+        adopt(decoded, context: context, templates: templates)
+        return decoded.entries.count
+    }
+}
+
 extension CacheWriter {
     mutating func extent(_ extent: BuildCacheFile.Extent) {
         int(extent.offset)

@@ -96,11 +96,9 @@ public struct SiteBuilder: Sendable {
         }
         let gazetteer = inputs.gazetteer
         clock.lap("settings, templates, entities")
-        if let adopting, case .success(let decoded) = await adopting.value,
-            decoded.source.context == context, decoded.source.templates == templates.fingerprint
+        if let adopting, let adopted = await cache?.adopt(adopting, context: context, templates: templates.fingerprint)
         {
-            cache?.adopt(decoded, context: context, templates: templates.fingerprint)
-            clock.lap("build's cache read (\(decoded.entries.count) articles)")
+            clock.lap("build's cache read (\(adopted) articles)")
         }
         if edited != nil {
             if let report = try inPlace?.run(
