@@ -8,7 +8,9 @@
 # peak VmHWM from /proc), fetches the home, quotation, people, tags and archive pages once each
 # with curl (status, bytes, seconds), then ARTICLE_PAGES article pages (default 200) one after
 # another, and the memory again. Use a release binary (`swift build -c release`) and a site made
-# by Benchmarks/run.sh (e.g. /tmp/broadsheet-bench/10000/site).
+# by Benchmarks/run.sh (e.g. /tmp/broadsheet-bench/10000/site). After a `build` by the same
+# binary, serve starts from the cache that build left (SITE/.Output.cache): move it aside to time
+# a start that reads and annotates every article.
 set -euo pipefail
 binary=$1
 site=$2
