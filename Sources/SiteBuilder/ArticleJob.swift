@@ -58,7 +58,7 @@ struct ArticleJob: Sendable {
         {
             // A new stamp, but perhaps the same bytes (a checkout, a copy): then the same article.
             found = cache.outcome(
-                for: path, digest: StableHasher.digest(data), stamp: stamp, templates: tools.templates)
+                for: path, digest: Checksum.digest(of: data), stamp: stamp, templates: tools.templates)
         }
         guard var outcome = found, outcome.isSkippedDraft || outcome.summary != nil else { return nil }
         outcome.reused = true
@@ -75,7 +75,9 @@ struct ArticleJob: Sendable {
         let stamp = FileStamp(path: filePath)
         let entry = tools.cache?.entry(for: path)
         if let entry, let stamp, entry.stamp == stamp, let bytes = entry.source {
-            if rendersOnRequest(tools) { return again(entry.outcome, bytes: bytes, stamp: stamp, tools: tools) }
+            if rendersOnRequest(tools) {
+                return again(entry.outcome, bytes: bytes, stamp: stamp, digest: entry.digest, tools: tools)
+            }
             var outcome = work(bytes: bytes, tools: tools, stamp: stamp)
             outcome.rerendered = true
             return outcome
@@ -86,8 +88,8 @@ struct ArticleJob: Sendable {
         let bytes = [UInt8](data)
         // serve's first build, from the cache `build` left on disk (`BuildCache.adopt`): an article
         // with the bytes it had then is that build's article, not enriched again.
-        if let entry, entry.source == nil, rendersOnRequest(tools), entry.digest == StableHasher.digest(bytes) {
-            var outcome = again(entry.outcome, bytes: bytes, stamp: stamp, tools: tools)
+        if let entry, entry.source == nil, rendersOnRequest(tools), entry.digest == Checksum.digest(of: bytes) {
+            var outcome = again(entry.outcome, bytes: bytes, stamp: stamp, digest: entry.digest, tools: tools)
             outcome.reused = true
             outcome.rerendered = false
             return outcome
@@ -96,7 +98,9 @@ struct ArticleJob: Sendable {
     }
 
     /// serve: the article is what it was; only its page, made when asked for, changes.
-    private func again(_ outcome: Outcome, bytes: [UInt8], stamp: FileStamp?, tools: Tools) -> Outcome {
+    private func again(_ outcome: Outcome, bytes: [UInt8], stamp: FileStamp?, digest: UInt64, tools: Tools)
+        -> Outcome
+    {
         var outcome = outcome
         outcome.reused = false
         outcome.rerendered = true
@@ -107,7 +111,7 @@ struct ArticleJob: Sendable {
                 return Outcome(summary: nil, diagnostics: outcome.diagnostics + [error])
             }
         }
-        remember(outcome, stamp: stamp, bytes: bytes, tools: tools)
+        remember(outcome, stamp: stamp, bytes: bytes, digest: digest, tools: tools)
         return outcome
     }
 
@@ -206,13 +210,14 @@ struct ArticleJob: Sendable {
     }
 
     /// Stores a good outcome in the cache, with the bytes a template change needs to render it
-    /// again when the cache keeps sources.
-    private func remember(_ outcome: Outcome, stamp: FileStamp?, bytes: [UInt8], tools: Tools) {
+    /// again when the cache keeps sources (`digest`: theirs, when known).
+    private func remember(_ outcome: Outcome, stamp: FileStamp?, bytes: [UInt8], digest: UInt64? = nil, tools: Tools) {
         guard let cache = tools.cache, let stamp, !outcome.diagnostics.containsErrors else { return }
         let keeps = cache.keepsSources && !outcome.isSkippedDraft
         cache.store(
             BuildCache.Entry(
-                stamp: stamp, digest: StableHasher.digest(bytes), outcome: outcome, templates: tools.templates,
+                stamp: stamp, digest: digest ?? Checksum.digest(of: bytes), outcome: outcome,
+                templates: tools.templates,
                 source: keeps ? bytes : nil),
             for: path)
     }

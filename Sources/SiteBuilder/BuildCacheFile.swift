@@ -30,7 +30,7 @@ import SiteIndex
 /// changes the output, so a build stopped half-way never leaves a cache describing an output that
 /// is not there.
 enum BuildCacheFile {
-    static let formatVersion = 6
+    static let formatVersion = 7
     static let magic = Array("broadsheet-cache\n".utf8)
 
     /// What a loaded cache gives a build.

@@ -12,6 +12,24 @@ import Testing
 struct CacheCodingTests {
     let strings = (0..<3000).map { String(repeating: "é", count: $0 % 37) + "\($0)" }
 
+    /// An article file's digest tells any edit: a byte changed anywhere, one added or removed.
+    @Test func anArticlesDigestChangesWithAnyEdit() {
+        let text = Array(
+            "---\ntitle: \"Council keeps the library\"\n---\n\n\u{201C}We listened,\u{201D} said Ms Ellery.\n".utf8)
+        let digest = Checksum.digest(of: text)
+        #expect(Checksum.digest(of: Data(text)) == digest)
+        var digests: Set = [digest]
+        for position in text.indices {
+            var edited = text
+            edited[position] ^= 0x01
+            digests.insert(Checksum.digest(of: edited))
+        }
+        digests.insert(Checksum.digest(of: text + [0]))
+        digests.insert(Checksum.digest(of: Array(text.dropLast())))
+        digests.insert(Checksum.digest(of: [UInt8]()))
+        #expect(digests.count == text.count + 4)
+    }
+
     @Test func whatWasWrittenIsReadBackAndNothingBeyondIt() throws {
         var writer = CacheWriter()
         writer.array(strings) { $0.string($1) }
