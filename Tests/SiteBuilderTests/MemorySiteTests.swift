@@ -83,6 +83,21 @@ struct MemorySiteTests {
         try await served.expectSameAsFullBuild(into: "Fresh", after: "new settings")
     }
 
+    /// Nor a damaged one: serve reads and annotates every article instead.
+    @Test func serveIgnoresADamagedCache() async throws {
+        let site = try EditedArchive.make()
+        defer { site.remove() }
+        let options = BuildOptions(source: site.site)
+        _ = try await SiteBuilder(options: options).build()
+        let file = BuildCacheFile.location(for: options.output)
+        var bytes = try [UInt8](Data(contentsOf: file))
+        bytes[bytes.count / 2] ^= 0x20
+        try Data(bytes).write(to: file)
+        let served = try await ServedSite(site)
+        #expect(served.first.reused == 0)
+        try await served.expectSameAsFullBuild(into: "Fresh", after: "a damaged cache")
+    }
+
     /// A page that a rebuild keeps is made by the newest renderer, so the last build's site index
     /// (every article's summary) is freed once the rebuild is in place.
     @Test func aRebuildLetsGoOfTheLastSiteIndex() async throws {
