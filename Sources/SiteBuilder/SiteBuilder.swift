@@ -180,20 +180,6 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// A digest of what every article depends on besides its file: the settings and entities files
-    /// as they are, `--base-url` and `--drafts`. Stable across processes, for the cache on disk.
-    private func contextKey() -> Int {
-        var hasher = StableHasher()
-        for file in ["Content/site.yml", "Content/entities.yml"] {
-            let data = FileManager.default.contents(atPath: options.source.appendingPathComponent(file).path)
-            hasher.combine(data?.count ?? -1)
-            hasher.combine(bytes: data ?? Data())
-        }
-        hasher.combine(options.baseURL ?? "")
-        hasher.combine(options.includeDrafts ? 1 : 0)
-        return Int(truncatingIfNeeded: hasher.finalize())
-    }
-
     /// `listsPageFiles`: work out every cross-article page's file for the cache on disk (serve's
     /// cache, in memory, needs no list). `stamps` and `listed`: the article files' stamps and
     /// paths as the manifest found them (nil without a manifest: serve lists them itself).

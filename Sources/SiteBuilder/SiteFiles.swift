@@ -3,8 +3,8 @@ import ContentReader
 import Foundation
 import SiteIndex
 
-/// What a build takes besides the articles' pages: the newest articles' bodies for the feeds, and
-/// the theme's and the site's static files.
+/// What a build takes besides the articles' pages: the newest articles' bodies for the feeds, the
+/// theme's and the site's static files, and the digest of the settings every article depends on.
 extension SiteBuilder {
     /// The body HTML of the newest articles for the site's feeds: those rendered in this build were
     /// kept as they went; the others are unchanged since the last build, which kept theirs, or
@@ -23,6 +23,20 @@ extension SiteBuilder {
         }
         cache?.storeBodies(bodies)
         return bodies
+    }
+
+    /// A digest of what every article depends on besides its file: the settings and entities files
+    /// as they are, `--base-url` and `--drafts`. Stable across processes, for the cache on disk.
+    func contextKey() -> Int {
+        var hasher = StableHasher()
+        for file in ["Content/site.yml", "Content/entities.yml"] {
+            let data = FileManager.default.contents(atPath: options.source.appendingPathComponent(file).path)
+            hasher.combine(data?.count ?? -1)
+            hasher.combine(bytes: data ?? Data())
+        }
+        hasher.combine(options.baseURL ?? "")
+        hasher.combine(options.includeDrafts ? 1 : 0)
+        return Int(truncatingIfNeeded: hasher.finalize())
     }
 
     /// Theme assets go to `assets/`, `Content/static/` to the site root; a static file that would
