@@ -59,6 +59,19 @@ public struct PublicationRenderer: Sendable {
         }
     }
 
+    /// The site path of the file, without rendering it; nil for a feed with nothing to show (as
+    /// `render` gives none).
+    public func sitePath(_ file: PublishedFile) -> String? {
+        switch file {
+        case .atom(let scope): return feeds.items(scope) == nil ? nil : feeds.atomPath(scope)
+        case .jsonFeed: return FeedRenderer.jsonFeedPath
+        case .robots: return "robots.txt"
+        case .data(let data): return data.rawValue
+        case .searchIndex: return SearchIndexRenderer.indexPath
+        case .searchQuotes: return SearchIndexRenderer.quotesPath
+        }
+    }
+
     /// A hash of everything `render(file)` shows (see `IndexPageRenderer.fingerprint`).
     public func fingerprint(_ file: PublishedFile) -> Int {
         var hasher = Hasher()

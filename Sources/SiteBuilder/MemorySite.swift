@@ -166,7 +166,7 @@ final class MemoryStage: SiteOutput, @unchecked Sendable {
     /// worked out once: in the background after `commit`, or by the first request if sooner.
     func renderPages<Page: Sendable>(
         of kind: String, _ pages: [Page], at sitePath: @escaping @Sendable (Page) -> String?,
-        with render: @escaping @Sendable (Page) -> String?
+        with render: @escaping @Sendable (Page) -> Data?
     ) {
         let byPath = MadeOnce {
             var byPath: [String: Page] = [:]

@@ -1,4 +1,5 @@
 import ArchiveModel
+import Foundation
 import Rendering
 
 /// Writing cross-article pages, keeping those that have not changed since the last build.
@@ -21,7 +22,7 @@ extension SiteBuilder {
         let table = cache?.pages(Page.self, kind: kind) { previous?.pages() ?? [] }
         // serve: pages are rendered when asked for, kept ones too, by this build's renderer.
         let later = sitePath == nil ? nil : stage as? MemoryStage
-        if let later, let sitePath { later.renderPages(of: kind, pages, at: sitePath) { render($0)?.html } }
+        if let later, let sitePath { later.renderPages(of: kind, pages, at: sitePath) { render($0)?.data } }
         var work: [Page] = []
         var keptFiles: [String] = []
         let entries = table?.entries(pages)
@@ -117,5 +118,20 @@ struct PreviousPages<Page: Sendable>: Sendable {
     init<Renderer: PageListing>(_ renderer: Renderer) where Renderer.Listed == Page {
         pages = { renderer.pages }
         fingerprint = { renderer.fingerprint($0) }
+    }
+}
+
+extension RenderedPage {
+    /// The whole file: its HTML, or the pieces of its stream or rows one after another.
+    var data: Data {
+        var data = Data()
+        if let rows {
+            _ = rows.render(bytes: { data.append(contentsOf: $0) })
+        } else if let stream {
+            stream { data.append(contentsOf: $0.utf8) }
+        } else {
+            data = Data(html.utf8)
+        }
+        return data
     }
 }

@@ -328,6 +328,7 @@ public struct SiteBuilder: Sendable {
                 guard let touched, case .atom(.entity(let id)) = file else { return true }
                 return touched.contains(id)
             }, progress: nil,
+            renderLaterAt: renderLater ? publication.sitePath : nil,
             // The exports and search index are patched from the last build's: the rows of every
             // article whose summary is the same are copied, wherever it now is.
             rowPatch: cache?.index.map { last in

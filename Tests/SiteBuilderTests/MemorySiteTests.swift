@@ -44,8 +44,12 @@ struct MemorySiteTests {
             #expect(!file.data.isEmpty && file.data == file.data, "\(path)")
         }
         #expect(memory.file("articles/story-2/index.html")?.isRenderedOnRequest == true)
-        // The exports, the search index and the sitemap too: one request does not keep them for the session.
-        for path in ["data/quotes.json", "data/quotes.csv", "search/index.json", "sitemap.xml"] {
+        // Feeds, the exports, the search index and the sitemap too: one request does not keep them
+        // for the session.
+        for path in [
+            "feed.xml", "feed.json", "robots.txt", "data/quotes.json", "data/quotes.csv", "search/index.json",
+            "sitemap.xml",
+        ] {
             let file = try #require(memory.file(path), "\(path)")
             #expect(file.isRenderedOnRequest, "\(path) is kept as bytes")
             #expect(!file.data.isEmpty && file.data == file.data, "\(path)")
