@@ -7,10 +7,10 @@ import Rendering
 /// it is asked for, so the site holds the archive's sources and index, not 30,000 pages of HTML.
 public final class MemorySite: @unchecked Sendable {
     // @unchecked: `files` and `folders` are read and replaced only under `lock`.
-    /// One file of the site: its bytes (static files and feeds), or made at every request and never
-    /// kept (pages, the exports, the search index and the sitemap: most rebuilds of serve are never
-    /// followed by a request for the 100 MB quotes.json they would remake, and one request should
-    /// not keep it in memory for the rest of the session).
+    /// One file of the site: its bytes (static files), or made at every request and never kept
+    /// (pages, feeds, the exports, the search index and the sitemap: most rebuilds of serve are
+    /// never followed by a request for the 100 MB quotes.json they would remake, and one request
+    /// should not keep it in memory for the rest of the session).
     public struct File: Sendable {
         private let content: Content
         public let modified: Date
