@@ -126,10 +126,17 @@ struct ArticleJob: Sendable {
         } else {
             return nil
         }
+        return Self.page(path: path, bytes: bytes, enricher: tools.enricher, renderer: tools.renderer)?.content
+    }
+
+    /// The article's page made again from its bytes: read, enriched and rendered.
+    private static func page(path: String, bytes: [UInt8], enricher: ArticleEnricher, renderer: ArticlePageRenderer)
+        -> RenderedPage?
+    {
         guard let article = ArticleReader.read(path: path, bytes: bytes).article else { return nil }
         let units = article.textUnits
-        let known = Self.enrich(article, units: units, with: tools.enricher)
-        return tools.renderer.render(article, annotations: known.entities, quotes: known.quotes, units: units).content
+        let known = enrich(article, units: units, with: enricher)
+        return renderer.render(article, annotations: known.entities, quotes: known.quotes, units: units)
     }
 
     private static func enrich(_ article: Article, units: [TextUnit], with enricher: ArticleEnricher)
@@ -202,10 +209,7 @@ struct ArticleJob: Sendable {
     private func renderOnRequest(slug: String, bytes: [UInt8], tools: Tools) throws(Diagnostic) {
         let (path, renderer, enricher) = (path, tools.renderer, tools.enricher)
         try tools.stage.renderLater(to: Self.pageFile(slug: slug)) {
-            guard let article = ArticleReader.read(path: path, bytes: bytes).article else { return "" }
-            let units = article.textUnits
-            let known = Self.enrich(article, units: units, with: enricher)
-            return renderer.render(article, annotations: known.entities, quotes: known.quotes, units: units).html
+            Self.page(path: path, bytes: bytes, enricher: enricher, renderer: renderer)?.html ?? ""
         }
     }
 

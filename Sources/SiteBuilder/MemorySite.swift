@@ -46,8 +46,8 @@ public final class MemorySite: @unchecked Sendable {
         case page(@Sendable () -> Data)
     }
 
-    /// The newest renderer of each kind of cross-article page, which makes every page of that kind
-    /// that is asked for (`MemoryStage.renderLater(to:kind:)`).
+    /// The newest renderer of each kind of cross-article page and of the published files, which
+    /// makes every file of that kind that is asked for (`MemoryStage.renderLater(to:kind:)`).
     let renderers = PageRenderers()
 
     private let lock = NSLock()

@@ -2,10 +2,10 @@ import Foundation
 
 /// serve's newest renderer of each kind of cross-article page (`index`, `entity`, `quote`) and of
 /// the published files (`published`: feeds, exports, search index), which makes every page of that
-/// kind when it is asked for, by its file's path. A page that a rebuild
-/// kept is made by the newest renderer, not by the one of the build that first made it: the page
-/// at that path shows what it showed (else the rebuild would have rendered it again), and no page
-/// holds on to an older site index.
+/// kind when it is asked for, by its file's path. A page that a rebuild kept is made by the newest
+/// renderer, not by the one of the build that first made it: the page at that path shows what it
+/// showed (else the rebuild would have rendered it again), and no page holds on to an older site
+/// index.
 final class PageRenderers: @unchecked Sendable {
     // @unchecked: `renderers` is read and replaced only under `lock`.
     /// One kind's renderer.
