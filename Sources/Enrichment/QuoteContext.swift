@@ -24,8 +24,20 @@ struct QuoteContext {
     /// The quotation starts its paragraph.
     var opensParagraph: Bool { open == 0 }
 
-    /// Words before the opening mark in its sentence.
-    private var sentenceBefore: Range<Int> { first.sentenceStart(of: max(open - 1, 0))..<open }
+    /// The quotation opens a sentence inside its paragraph (`… said Dr Marsh. “They have …`).
+    var opensSentence: Bool {
+        guard open > 0, let mark = first.tokens[open - 1].mark, ".!?\u{2026}".unicodeScalars.contains(mark) else {
+            return false
+        }
+        return first.tokens[(open + 1)...].first { $0.isWord }?.flags.contains(.sentenceStart) ?? false
+    }
+
+    /// Words before the opening mark in its sentence: none when the quotation opens the sentence.
+    private var sentenceBefore: Range<Int> { opensSentence ? open..<open : sentenceOrPreviousBefore }
+
+    /// The sentence before the opening mark: its own, or the one before when the quotation opens
+    /// a sentence ("Dr Marsh said the walls were old. “Nobody planned for this.”").
+    private var sentenceOrPreviousBefore: Range<Int> { first.sentenceStart(of: max(open - 1, 0))..<open }
 
     var kind: QuoteKind {
         if span.pieces.count > 1 { return .multi }
@@ -39,9 +51,10 @@ struct QuoteContext {
         return startsUpper && endsSentence ? .direct : .partial
     }
 
-    /// Whether a reporting verb is anywhere in the quotation's sentence (outside the quotation).
+    /// Whether a reporting verb is anywhere in the quotation's sentence (outside the quotation), or
+    /// in the sentence before one that the quotation opens.
     var hasReportingVerb: Bool {
-        let before = sentenceBefore.contains { finder.isVerb(first.tokens[$0]) }
+        let before = sentenceOrPreviousBefore.contains { finder.isVerb(first.tokens[$0]) }
         guard let close else { return before }
         let after = (close..<last.sentenceEnd(after: close)).contains { finder.isVerb(last.tokens[$0]) }
         return before || after
@@ -63,40 +76,86 @@ struct QuoteContext {
     /// The speaker the words around the quotation name.
     func candidate() -> SpeakerCandidate {
         let tokens = first.tokens
-        // `X said: “…”` and `…, adding: “…”`.
+        // `X said: “…”` and `…, adding: “…”`; `Graham Stott was blunter: “…”`.
         if open > 0, tokens[open - 1].mark == ":" {
             if let verb = nearestVerb(in: first, before: open - 1) {
                 let subject = finder.subject(ofVerb: verb, in: first)
                 if !subject.isNone { return subject }
+            } else if let subject = colonSubject() {
+                return subject
             }
         }
-        // `According to X, “…”`, `according to the Royal College of Nursing, the funds are “…”`,
-        // `according to a senior official, …`.
-        if let according = sentenceBefore.first(where: { tokens[$0].hash == WordHash.hash("according") }),
-            according + 2 < open, tokens[according + 1].hash == WordHash.hash("to")
-        {
-            let start = according + 2
-            if let mention = first.mention(startingAt: start) { return .entity(mention) }
-            if SpeakerFinder.articleWords.contains(tokens[start].hash), start + 1 < open,
-                let mention = first.mention(startingAt: start + 1)
-            {
-                return .entity(mention)
-            }
-            let end = (start..<open).first { !tokens[$0].isWord } ?? open
-            if end > start, end < open, tokens[end].mark == "," {
-                // "According to Mr Diaz," with no Diaz named before: a person, as after "said".
-                if tokens[start].isCapitalized, finder.lexicon.honorifics.contains(tokens[start].hash) {
-                    return .unknownPerson(first.speakerMention(start..<end))
-                }
-                return finder.describe(start..<end, in: first)
-            }
-        }
+        if let according = accordingTo(in: sentenceBefore) { return according }
         // A reporting verb earlier in the sentence: `X warned of “…”`, `He said … “embraced the web”`.
-        if let verb = nearestVerb(in: first, before: open) {
+        if !opensSentence, let verb = nearestVerb(in: first, before: open) {
             let subject = finder.subject(ofVerb: verb, in: first)
             if !subject.isNone { return subject }
         }
-        return trailing()
+        let trailing = trailing()
+        guard trailing.isNone, opensSentence else { return trailing }
+        // Its own words name nobody: the sentence before, when it reports someone's words ("Dr
+        // Marsh said the walls were old. “Nobody planned for this.”").
+        if let according = accordingTo(in: sentenceOrPreviousBefore.lowerBound..<open - 1) { return according }
+        if let verb = nearestVerb(in: first, before: open - 1) { return finder.subject(ofVerb: verb, in: first) }
+        return .none
+    }
+
+    /// `According to X, “…”`, `according to the Royal College of Nursing, the funds are “…”`,
+    /// `according to a senior official, …`, in the tokens of `range`.
+    private func accordingTo(in range: Range<Int>) -> SpeakerCandidate? {
+        let tokens = first.tokens
+        let limit = range.upperBound
+        guard let according = range.first(where: { tokens[$0].hash == WordHash.hash("according") }),
+            according + 2 < limit, tokens[according + 1].hash == WordHash.hash("to")
+        else { return nil }
+        let start = according + 2
+        if let mention = first.mention(startingAt: start) { return .entity(mention) }
+        if SpeakerFinder.articleWords.contains(tokens[start].hash), start + 1 < limit,
+            let mention = first.mention(startingAt: start + 1)
+        {
+            return .entity(mention)
+        }
+        let end = (start..<limit).first { !tokens[$0].isWord } ?? limit
+        guard end > start, end < limit, tokens[end].mark == "," else { return nil }
+        // "According to Mr Diaz," with no Diaz named before: a person, as after "said".
+        if tokens[start].isCapitalized, finder.lexicon.honorifics.contains(tokens[start].hash) {
+            return .unknownPerson(first.speakerMention(start..<end))
+        }
+        return finder.describe(start..<end, in: first)
+    }
+
+    /// Whether the quotation opens a sentence right after the one that attributed the quotation
+    /// closed at `mark` (“…,” said Dr Marsh. “…”): nothing but that attribution between them.
+    func follows(_ mark: TextPosition?) -> Bool {
+        guard let mark, mark.unit == span.openMark.unit, mark.offset < span.openMark.offset, opensSentence else {
+            return false
+        }
+        let close = first.tokenIndex(atOrAfter: mark.offset)
+        return !first.tokens[(close + 1)..<open].contains { $0.flags.contains(.sentenceStart) }
+    }
+
+    /// `Graham Stott was blunter: “…”`: with no reporting verb, the clause's subject when it names a
+    /// person or is a pronoun, and only for whole quoted sentences of a few words (so not `its name
+    /// was simple: “Dawn.”` or a notice's wording).
+    private func colonSubject() -> SpeakerCandidate? {
+        guard span.pieces.count == 1, let close, span.closeMark?.unit == span.openMark.unit else { return nil }
+        let tokens = first.tokens
+        let quoted = tokens[(open + 1)..<close].filter(\.isWord)
+        let scalars = first.scan.scalars
+        guard quoted.count >= 4, quoted[0].isCapitalized, span.end.offset > 0,
+            ".!?".unicodeScalars.contains(scalars[span.end.offset - 1])
+        else { return nil }
+        let sentence = first.sentenceStart(of: open - 1)
+        switch finder.clauseSubject(from: sentence, before: open - 1, in: first) {
+        case .entity(let mention): return .entity(mention)
+        case .pronoun(let words, let female): return .pronoun(words, female: female)
+        case .none where finder.lexicon.honorifics.contains(tokens[sentence].hash):
+            // "Ms Natarajan was more measured:" with no full name in the article: a person.
+            var end = sentence + 1
+            while end < open - 1, tokens[end].isWord, tokens[end].isCapitalized { end += 1 }
+            return end > sentence + 1 ? .unknownPerson(first.speakerMention(sentence..<end)) : nil
+        default: return nil
+        }
     }
 
     /// `“…,” X said`, `“…,” said X`, `“…,” he said`, and a sentence ending `…, the minister warned.`
@@ -141,7 +200,8 @@ struct QuoteContext {
 
     /// The reporting verb closest before token `limit` in its sentence.
     private func nearestVerb(in view: UnitView, before limit: Int) -> Int? {
-        let start = view.sentenceStart(of: max(limit - 1, 0))
+        guard limit > 0 else { return nil }
+        let start = view.sentenceStart(of: limit - 1)
         return (start..<limit).last { finder.isVerb(view.tokens[$0]) }
     }
 }

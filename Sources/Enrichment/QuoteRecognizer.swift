@@ -18,9 +18,11 @@ struct QuoteRecognizer {
     /// A person who was the subject of a sentence or the speaker of a quotation, for pronouns.
     struct Salient {
         var position: TextPosition
-        /// nil for a person the article names but does not settle.
+        /// nil for a person the article names but does not settle, or only describes.
         var entity: String?
         var female: Bool?
+        /// For a person only described ("a spokeswoman for the agency"), the words and organisation.
+        var described: (words: String, organisation: String?)?
     }
 
     func quotations(
@@ -37,7 +39,7 @@ struct QuoteRecognizer {
         var salient = sentenceSubjects(views, units: units, people: people)
         let lede = units.firstIndex { $0.role == .paragraph }
         var result: [Quotation] = []
-        var previous: (end: TextPosition, speaker: Speaker?)?
+        var previous: (end: TextPosition, close: TextPosition?, speaker: Speaker?)?
         for span in spans {
             let context = QuoteContext(span: span, views: views, finder: finder)
             var candidate = context.candidate()
@@ -47,6 +49,13 @@ struct QuoteRecognizer {
                 previous.end.unit >= span.start.unit - 1
             {
                 result.append(quotation(span, context: context, speaker: previous.speaker, index: result.count))
+                continue
+            }
+            // `“…,” said Dr Marsh. “…”`: a sentence of quotation right after the attribution of the
+            // last one goes on with the same speaker.
+            if candidate.isNone, let last = previous, context.follows(last.close) {
+                result.append(quotation(span, context: context, speaker: last.speaker, index: result.count))
+                previous = (span.end, span.closeMark, last.speaker)
                 continue
             }
             if candidate.isNone && !context.hasReportingVerb { continue }
@@ -69,7 +78,7 @@ struct QuoteRecognizer {
                 salient.insert(event, at: SortedSearch.firstIndex(in: salient) { $0.position > span.start })
             }
             result.append(quotation(span, context: context, speaker: speaker, index: result.count))
-            previous = (span.end, speaker)
+            previous = (span.end, span.closeMark, speaker)
         }
         return QuoteCorrections.apply(overrides, to: result, entities: entities).enumerated().map { index, quote in
             var quote = quote
@@ -103,7 +112,12 @@ struct QuoteRecognizer {
             guard words.text.lowercased() != "they" else { return Speaker(mention: words, description: words.text) }
             let before = salient[..<SortedSearch.firstIndex(in: salient) { $0.position >= position }]
             let antecedent = before.last { $0.female == nil || female == nil || $0.female == female }
-            return antecedent?.entity.map { named($0, mention: words) } ?? Speaker(mention: words)
+            if let id = antecedent?.entity { return named(id, mention: words) }
+            // A described person of the pronoun's sex is who it means; of unknown sex, nobody is.
+            if let antecedent, let described = antecedent.described, antecedent.female != nil {
+                return Speaker(mention: words, description: described.words, organisation: described.organisation)
+            }
+            return Speaker(mention: words)
         case .description(let words, let organisation):
             return Speaker(mention: words, description: words.text, organisation: organisation)
         case .unknownPerson(let words):
@@ -122,6 +136,9 @@ struct QuoteRecognizer {
         if let id = speaker?.entity, let entity = people[id] {
             return Salient(position: position, entity: id, female: sex(of: entity, mention: speaker?.mention?.text))
         }
+        if case .description(let words, let organisation) = candidate {
+            return Self.described(words, organisation: organisation, at: position)
+        }
         if case .unknownPerson(let words) = candidate {
             let honorific = words.text.split(separator: " ").first.map { WordHash.hash(String($0)) } ?? 0
             let female: Bool? =
@@ -131,25 +148,45 @@ struct QuoteRecognizer {
         return nil
     }
 
-    /// People who are the subject of a sentence, in reading order.
+    /// People who are the subject of a sentence, in reading order: named, or described in a
+    /// sentence that reports their words ("Her husband, Keith, said the couple …").
     private func sentenceSubjects(_ views: [UnitView], units: [TextUnit], people: [String: Entity]) -> [Salient] {
         var events: [Salient] = []
         for view in views where units[view.unit].role == .paragraph {
             var start = 0
             while start < view.tokens.count {
                 let end = view.sentenceEnd(after: start)
-                if case .entity(let mention) = finder.clauseSubject(from: start, before: end, in: view),
-                    let entity = people[mention.entity]
-                {
-                    events.append(
-                        Salient(
-                            position: TextPosition(unit: view.unit, offset: mention.start), entity: mention.entity,
-                            female: sex(of: entity, mention: mention.text)))
+                switch finder.clauseSubject(from: start, before: end, in: view) {
+                case .entity(let mention):
+                    if let entity = people[mention.entity] {
+                        events.append(
+                            Salient(
+                                position: TextPosition(unit: view.unit, offset: mention.start), entity: mention.entity,
+                                female: sex(of: entity, mention: mention.text)))
+                    }
+                case .description(let words, let organisation)
+                where (start..<end).contains(where: { finder.isVerb(view.tokens[$0]) }):
+                    let position = TextPosition(unit: view.unit, offset: words.start)
+                    if let event = Self.described(words, organisation: organisation, at: position) {
+                        events.append(event)
+                    }
+                default:
+                    break
                 }
                 start = end
             }
         }
         return events
+    }
+
+    /// The salience event of a person the text describes without a name, when the description's
+    /// head is a person noun ("her husband", "a spokeswoman for …", not "a statement").
+    private static func described(_ words: SpeakerMention, organisation: String?, at position: TextPosition)
+        -> Salient?
+    {
+        guard let person = PersonNouns.person(in: words.text) else { return nil }
+        return Salient(
+            position: position, entity: nil, female: person.female, described: (words.text, organisation))
     }
 
     /// true for a woman, false for a man, nil when the name does not tell: the honorific of the

@@ -38,6 +38,8 @@ struct SpeakerFinder {
     static let relatives = WordSet(["who", "which", "that"].map(WordHash.hash))
     static let determiners = WordSet(
         ["a", "an", "the", "one", "another", "two", "three", "several", "some", "many"].map(WordHash.hash))
+    /// Words that open a noun phrase the way a determiner does ("Her husband, Keith, said").
+    static let possessivePronouns = WordSet(["his", "her", "their", "its", "our", "my"].map(WordHash.hash))
     static let conjunctions = WordSet(
         ["but", "and", "yet", "however", "so", "meanwhile", "still"].map(WordHash.hash))
     /// Words that join a clause's second verb to its first ("welcomed the vote but called").
@@ -135,7 +137,7 @@ struct SpeakerFinder {
         }
         // "Councillor Margaret Ellery listened … and said": the name after a title.
         if let named = nameAfterTitle(at: position, before: limit, in: view) { return .entity(named) }
-        if position < limit, tokens[position].isWord, !Self.determiners.contains(tokens[position].hash),
+        if position < limit, tokens[position].isWord, !opensNounPhrase(tokens[position]),
             view.mention(startingAt: position) == nil, Self.pronouns[tokens[position].hash] == nil,
             let comma = (position..<limit).first(where: { tokens[$0].mark == "," })
         {
@@ -143,26 +145,42 @@ struct SpeakerFinder {
         }
         while position < limit, !tokens[position].isWord { position += 1 }
         guard position < limit else { return .none }
-        if let mention = view.mention(startingAt: position) { return .entity(mention) }
+        // "Carol Dean's husband, Keith, said": a name in the possessive is not the subject.
+        let mention = view.mention(startingAt: position)
+        let possessive = mention.map { tokens[view.tokenIndex(atOrAfter: $0.end - 1)].flags.contains(.possessive) }
+        if let mention, possessive != true { return .entity(mention) }
         if let female = Self.pronouns[tokens[position].hash] {
             return .pronoun(view.speakerMention(position..<position + 1), female: female)
         }
-        if Self.determiners.contains(tokens[position].hash) || tokens[position].flags.contains(.possessive) {
+        if opensNounPhrase(tokens[position]) || possessive == true {
             var end = position + 1
             while end < limit, tokens[end].isWord, !Self.relatives.contains(tokens[end].hash), !isVerb(tokens[end]),
                 !Self.modifiers.contains(tokens[end].hash)
             {
                 end += 1
             }
-            // "The board's chief executive, Graham Pell, …": the name in apposition is the speaker.
-            if end + 1 < tokens.count, tokens[end].mark == ",", let named = view.mention(startingAt: end + 1) {
-                return .entity(named)
+            // "The board's chief executive, Graham Pell, …", "Her colleague, the institute's legal
+            // director Martin Kowalczyk, said": the name that closes the apposition is the speaker.
+            if end + 1 < tokens.count, tokens[end].mark == "," {
+                let sentenceEnd = view.sentenceEnd(after: end)
+                if let closing = (end + 1..<sentenceEnd).first(where: { tokens[$0].mark == "," }), closing > end + 1,
+                    let named = view.mention(endingAt: closing - 1)
+                {
+                    return .entity(named)
+                }
+                if let named = view.mention(startingAt: end + 1) { return .entity(named) }
             }
             // "The harbour master shrugged, smiled and added": the clause's own verb ends the subject.
             if end - position >= 3, looksLikePastTense(end - 1, in: view) { end -= 1 }
             return describe(position..<end, in: view)
         }
         return .none
+    }
+
+    /// A determiner, possessive pronoun or possessive ("The", "Her", "Britain’s").
+    private func opensNounPhrase(_ token: Token) -> Bool {
+        Self.determiners.contains(token.hash) || Self.possessivePronouns.contains(token.hash)
+            || token.flags.contains(.possessive)
     }
 
     /// A name that is all of an apposition ending at `last`: `, [title] Name` right before it.

@@ -1,0 +1,115 @@
+import ArchiveModel
+import Enrichment
+import Testing
+
+/// Quotations that open a sentence of their own inside a paragraph, quotations introduced by a
+/// colon without a reporting verb, and pronouns after people the text describes but does not
+/// name: each pattern on paragraphs written for it (notation as in `QuoteRuleTests`).
+struct QuoteSentenceTests {
+    let rules = QuoteRuleTests()
+
+    @Test func aQuotationAfterAnInvertedAttributionKeepsItsSpeaker() {
+        let found = rules.quotes(
+            """
+            "The tide tables are wrong," said Dr Ellen Marsh. "They have been wrong since the survey."
+
+            "We will appeal," added Tomasz Kowalski, who farms the lower meadows. "And we expect to win."
+
+            "It is a scandal," Mr Kowalski said. "An absolute scandal."
+            """)
+        #expect(
+            found == [
+                "direct ellen-marsh: The tide tables are wrong,",
+                "direct ellen-marsh: They have been wrong since the survey.",
+                "direct tomasz-kowalski: We will appeal,",
+                "direct tomasz-kowalski: And we expect to win.",
+                "direct tomasz-kowalski: It is a scandal,",
+                "direct tomasz-kowalski: An absolute scandal.",
+            ])
+    }
+
+    @Test func aQuotationsOwnAttributionOutranksTheSentenceBefore() {
+        let found = rules.quotes(
+            """
+            Dr Ellen Marsh said the defences had been built for a different sea. "Nobody planned for this."
+
+            Residents told a different story. "The water came up through the floorboards," said Joan Whitley, 81, from Upper Mill.
+
+            Why, asked one man at the back of the hall, had nobody been warned? "We found out from a sign on the gate," said Priya Natarajan, who runs the café by the slipway.
+
+            According to the council, the road will close for a month. "This is madness," said Tomasz Kowalski.
+
+            According to Mr Kowalski, the farm shop will close too. "We cannot last a month without passing trade."
+            """)
+        #expect(
+            found == [
+                "direct ellen-marsh: Nobody planned for this.",
+                "direct joan-whitley: The water came up through the floorboards,",
+                "direct priya-natarajan: We found out from a sign on the gate,",
+                "direct tomasz-kowalski: This is madness,",
+                "direct tomasz-kowalski: We cannot last a month without passing trade.",
+            ])
+    }
+
+    @Test func aColonIntroducesASpeakersWholeSentenceWithoutAReportingVerb() {
+        let found = rules.quotes(
+            """
+            Another commuter, Graham Stott, was blunter: "Lock both sides in a room until they agree."
+
+            Ms Natarajan was more measured: "I understand why people are angry."
+
+            Mr Stott's verdict on the new timetable was short: "Useless."
+
+            The notice on the ticket office door was brief: "Closed until further notice by order of the board."
+            """)
+        #expect(
+            found == [
+                "direct graham-stott: Lock both sides in a room until they agree.",
+                "direct ?Ms Natarajan: I understand why people are angry.",
+            ])
+    }
+
+    @Test func aPronounAfterAnUnnamedPersonIsNotGivenToAnEarlierName() {
+        let found = rules.quotes(
+            """
+            Graham Pell, the board's chief executive, said the embankment would be finished by the spring.
+
+            Across the road, Carol Dean's husband, Keith, said the couple had stopped insuring the ground floor. "What would be the point?" he asked.
+
+            A spokeswoman for the Environment Agency said the flood maps were being redrawn. "We expect to publish them in May," she said.
+
+            "The work is on schedule," Mr Pell said.
+            """)
+        #expect(
+            found == [
+                "direct ~Carol Dean's husband: What would be the point?",
+                "direct ~A spokeswoman for the Environment Agency: We expect to publish them in May,",
+                "direct graham-pell: The work is on schedule,",
+            ])
+    }
+
+    @Test func theNameClosingAnAppositionIsTheSubjectNotAnOrganisationInsideIt() {
+        let trust = Entity(
+            id: "harbour-trust", type: .organisation, name: "Kingsmouth Harbour Trust", aliases: ["the trust"])
+        let found = rules.quotes(
+            """
+            Margaret Oyelaran, who chairs the Kingsmouth Harbour Trust, said the sale had been painful but unavoidable.
+
+            Her colleague, the trust's head of policy Daniel Okafor, said the figures would be published. "We are not hiding anything," he said.
+            """, entities: [trust])
+        #expect(found == ["direct daniel-okafor: We are not hiding anything,"])
+    }
+
+    @Test func aPronounSkipsAnUnnamedPersonOfTheOtherSexButNotOneOfUnknownSex() {
+        let found = rules.quotes(
+            """
+            Graham Pell said the board had done what it could.
+
+            His wife, Ann, said the family had moved inland last year. "We had no choice," he said.
+
+            His deputy, a former engineer, said the pumps had failed twice. "We had no warning," he said.
+            """)
+        // The deputy's sex is not stated: the pronoun names nobody rather than the wrong man.
+        #expect(found == ["direct graham-pell: We had no choice,", "direct ?he: We had no warning,"])
+    }
+}
