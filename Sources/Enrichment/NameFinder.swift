@@ -168,13 +168,20 @@ struct NameFinder {
     }
 
     /// Drops a leading title ("Commissioner", "Prime Minister") when a name follows it.
+    /// The range without the titles it opens with, one or several ("Detective Constable Lisa
+    /// Marsh", "Detective Chief Inspector Ann Rowe"); empty when it is all titles.
     private func droppingTitle(_ range: Range<Int>, in tokens: [Token]) -> Range<Int> {
-        guard let first = range.first else { return range }
-        let hash = tokens[first].hash
-        if let seconds = lexicon.titlePairs[hash], range.count > 2, seconds.contains(tokens[first + 1].hash) {
-            return range.dropFirst(2)
+        var range = range
+        while let first = range.first {
+            let hash = tokens[first].hash
+            if let seconds = lexicon.titlePairs[hash], range.count > 2, seconds.contains(tokens[first + 1].hash) {
+                range = range.dropFirst(2)
+            } else if lexicon.titles.contains(hash) {
+                range = range.dropFirst()
+            } else {
+                break
+            }
         }
-        if lexicon.titles.contains(hash) { return range.dropFirst() }
         return range
     }
 

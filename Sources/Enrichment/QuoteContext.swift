@@ -171,6 +171,10 @@ struct QuoteContext {
             // Verb first: `said Mr Myers`, `says Met chief`, `said the spokesman`.
             let subject = position + 1
             guard subject < end else { return .none }
+            // `said manager Tony Reyes`, `said Rovers boss Claire Hennessy`: the name the words lead to.
+            if let named = finder.nameAfterDescriptor(at: subject, before: end, in: view, endingClause: true) {
+                return .entity(named)
+            }
             if let mention = view.mention(startingAt: subject) { return .entity(mention) }
             if tokens[subject].isWord, let female = SpeakerFinder.pronouns[tokens[subject].hash] {
                 return .pronoun(view.speakerMention(subject..<subject + 1), female: female)

@@ -137,6 +137,9 @@ struct SpeakerFinder {
         }
         // "Councillor Margaret Ellery listened … and said": the name after a title.
         if let named = nameAfterTitle(at: position, before: limit, in: view) { return .entity(named) }
+        if let named = nameAfterDescriptor(at: position, before: limit, in: view, endingClause: false) {
+            return .entity(named)
+        }
         if position < limit, tokens[position].isWord, !opensNounPhrase(tokens[position]),
             view.mention(startingAt: position) == nil, Self.pronouns[tokens[position].hash] == nil,
             let comma = (position..<limit).first(where: { tokens[$0].mark == "," })
@@ -208,6 +211,48 @@ struct SpeakerFinder {
         }
         return nil
     }
+
+    /// A name after a few words that say who the person is ("Rovers boss Claire Hennessy was …",
+    /// "said manager Tony Reyes", "Harvard economist Jane Doe said"): the words before it may not
+    /// be a preposition, a conjunction of time or a verb, and the last must be lowercase or a
+    /// title. The name must end the clause's subject: followed by a lowercase word or a comma, or
+    /// (`endingClause`) by punctuation or nothing.
+    func nameAfterDescriptor(at position: Int, before limit: Int, in view: UnitView, endingClause: Bool) -> Mention? {
+        let tokens = view.tokens
+        var index = position
+        while index < limit, index < position + 4, tokens[index].isWord,
+            !Self.leadingExclusions.contains(tokens[index].hash), !Self.relatives.contains(tokens[index].hash),
+            !isVerb(tokens[index]), Self.pronouns[tokens[index].hash] == nil,
+            !tokens[index].flags.contains(.possessive)
+        {
+            index += 1
+            guard index < limit, let mention = view.mention(startingAt: index) else { continue }
+            let last = tokens[index - 1]
+            guard
+                !last.isCapitalized || lexicon.standsBeforeName(last.hash)
+                    || (index - 1 == position && last.flags.contains(.sentenceStart))
+            else { return nil }
+            let end = view.tokenIndex(atOrAfter: mention.end - 1)
+            guard !tokens[end].flags.contains(.possessive) else { return nil }
+            let after = end + 1
+            if endingClause { return after >= limit || !tokens[after].isWord ? mention : nil }
+            guard after < limit, tokens[after].mark == "," || (tokens[after].isWord && !tokens[after].isCapitalized)
+            else { return nil }
+            return mention
+        }
+        return nil
+    }
+
+    /// Words that cannot lead into a subject's description: prepositions and conjunctions of time
+    /// or condition ("When Tony Reyes arrived", "Without Claire Hennessy").
+    static let leadingExclusions = WordSet(
+        [
+            "and", "or", "including", "like", "as", "of", "for", "at", "in", "from", "by", "with", "to", "on",
+            "against", "between", "when", "after", "before", "if", "while", "since", "because", "although",
+            "though", "unless", "until", "once", "whether", "where", "without", "despite", "under", "about",
+            "over", "behind", "unlike", "than", "through", "during", "within", "into", "onto", "upon", "towards",
+            "toward", "beside", "besides", "among", "amid", "near", "not", "nor",
+        ].map(WordHash.hash))
 
     /// A word that reads as a verb in the past tense ("shrugged", "paused", "nodded"), not a noun
     /// ending in "ed" ("bed", "speed") — for the last word of a clause's subject, where an

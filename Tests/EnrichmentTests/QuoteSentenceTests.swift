@@ -112,4 +112,38 @@ struct QuoteSentenceTests {
         // The deputy's sex is not stated: the pronoun names nobody rather than the wrong man.
         #expect(found == ["direct graham-pell: We had no choice,", "direct ?he: We had no warning,"])
     }
+
+    @Test func aNameAfterWordsSayingWhoTheyAreIsTheSpeaker() {
+        let found = rules.quotes(
+            """
+            "We showed real character," said manager Tony Reyes. "You find out what your players are made of."
+
+            Rovers boss Claire Hennessy was less happy. "We had enough chances to win two games," she said.
+
+            "The referee got it right," said Rovers captain Dan Kerr.
+
+            When Tony Reyes arrived at the ground, the mood was grim: "Nobody expected a result like that."
+            """)
+        #expect(
+            found == [
+                "direct tony-reyes: We showed real character,",
+                "direct tony-reyes: You find out what your players are made of.",
+                "direct claire-hennessy: We had enough chances to win two games,",
+                "direct dan-kerr: The referee got it right,",
+            ])
+    }
+
+    @Test func titlesInARowStandBeforeTheName() {
+        let found = rules.quotes(
+            """
+            Detective Constable Lisa Marsh, of the county police, said: "He thought he could hide behind his reputation."
+
+            Detective Chief Inspector Ann Rowe said the inquiry had taken two years. "It was painstaking work," she said.
+            """)
+        #expect(
+            found == [
+                "direct lisa-marsh: He thought he could hide behind his reputation.",
+                "direct ann-rowe: It was painstaking work,",
+            ])
+    }
 }
