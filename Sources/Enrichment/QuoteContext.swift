@@ -149,11 +149,8 @@ struct QuoteContext {
         switch finder.clauseSubject(from: sentence, before: open - 1, in: first) {
         case .entity(let mention): return .entity(mention)
         case .pronoun(let words, let female): return .pronoun(words, female: female)
-        case .none where finder.lexicon.honorifics.contains(tokens[sentence].hash):
-            // "Ms Natarajan was more measured:" with no full name in the article: a person.
-            var end = sentence + 1
-            while end < open - 1, tokens[end].isWord, tokens[end].isCapitalized { end += 1 }
-            return end > sentence + 1 ? .unknownPerson(first.speakerMention(sentence..<end)) : nil
+        // "Ms Natarajan was more measured:" with no full name in the article: a person.
+        case .unknownPerson(let words): return .unknownPerson(words)
         default: return nil
         }
     }

@@ -140,10 +140,7 @@ struct QuoteRecognizer {
             return Self.described(words, organisation: organisation, at: position)
         }
         if case .unknownPerson(let words) = candidate {
-            let honorific = words.text.split(separator: " ").first.map { WordHash.hash(String($0)) } ?? 0
-            let female: Bool? =
-                Self.femaleHonorifics.contains(honorific) ? true : Self.maleHonorifics.contains(honorific) ? false : nil
-            return Salient(position: position, entity: nil, female: female)
+            return Salient(position: position, entity: nil, female: Self.sex(ofHonorific: words.text))
         }
         return nil
     }
@@ -170,6 +167,9 @@ struct QuoteRecognizer {
                     if let event = Self.described(words, organisation: organisation, at: position) {
                         events.append(event)
                     }
+                case .unknownPerson(let words):
+                    let position = TextPosition(unit: view.unit, offset: words.start)
+                    events.append(Salient(position: position, entity: nil, female: Self.sex(ofHonorific: words.text)))
                 default:
                     break
                 }
@@ -202,6 +202,12 @@ struct QuoteRecognizer {
         if lexicon.femaleNames.contains(word) { return true }
         if lexicon.maleNames.contains(word) { return false }
         return nil
+    }
+
+    /// The sex the first word of `words` tells when it is an honorific ("Ms Gray", "Sir Bernard").
+    private static func sex(ofHonorific words: String) -> Bool? {
+        let honorific = words.split(separator: " ").first.map { WordHash.hash(String($0)) } ?? 0
+        return femaleHonorifics.contains(honorific) ? true : maleHonorifics.contains(honorific) ? false : nil
     }
 
     static let femaleHonorifics = WordSet(

@@ -140,6 +140,14 @@ struct SpeakerFinder {
         if let named = nameAfterDescriptor(at: position, before: limit, in: view, endingClause: false) {
             return .entity(named)
         }
+        // "Ms Gray, a former nurse, was elected": a person the article names no further.
+        if position < limit, tokens[position].isWord, tokens[position].isCapitalized,
+            lexicon.honorifics.contains(tokens[position].hash), view.mention(startingAt: position) == nil
+        {
+            var end = position + 1
+            while end < limit, tokens[end].isWord, tokens[end].isCapitalized { end += 1 }
+            if end > position + 1 { return .unknownPerson(view.speakerMention(position..<end)) }
+        }
         if position < limit, tokens[position].isWord, !opensNounPhrase(tokens[position]),
             view.mention(startingAt: position) == nil, Self.pronouns[tokens[position].hash] == nil,
             let comma = (position..<limit).first(where: { tokens[$0].mark == "," })

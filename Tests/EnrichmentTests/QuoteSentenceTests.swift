@@ -146,4 +146,18 @@ struct QuoteSentenceTests {
                 "direct ann-rowe: It was painstaking work,",
             ])
     }
+
+    @Test func aPronounAfterAPersonNamedOnlyByHonorificIsNotGivenToAnEarlierName() {
+        let found = rules.quotes(
+            """
+            "Footfall goes up when the streets are quieter," says Helen Osei, who owns a bookshop on Market Street.
+
+            Ms Gray, a former nurse, was elected in May. Asked about a legal challenge, she replied: "Our lawyers are confident."
+            """)
+        #expect(
+            found == [
+                "direct helen-osei: Footfall goes up when the streets are quieter,",
+                "direct ?she: Our lawyers are confident.",
+            ])
+    }
 }
