@@ -62,8 +62,10 @@ struct QuoteContext {
 
     /// The quoted words follow a word for a work ("the documentary “The Glass Web”").
     var isTitleOfWork: Bool {
-        let previous = (max(0, open - 2)..<open).filter { first.tokens[$0].isWord }
-        return previous.contains { Self.works.contains(first.tokens[$0].hash) }
+        // The word right before the mark, or before a comma there ("the petition, ‘Save the 42’"),
+        // but not further ("described the campaign as ‘David against Goliath’").
+        guard let previous = (max(0, open - 2)..<open).last(where: { first.tokens[$0].isWord }) else { return false }
+        return Self.works.contains(first.tokens[previous].hash)
     }
 
     static let works = WordSet(
@@ -86,6 +88,10 @@ struct QuoteContext {
             }
         }
         if let according = accordingTo(in: sentenceBefore) { return according }
+        // `was branded “shameful” by the local MP, Rachel Akande`: the passive's agent.
+        if !opensSentence, let verb = nearestVerb(in: first, before: open), let agent = passiveAgent(of: verb) {
+            return agent
+        }
         // A reporting verb earlier in the sentence: `X warned of “…”`, `He said … “embraced the web”`.
         if !opensSentence, let verb = nearestVerb(in: first, before: open) {
             let subject = finder.subject(ofVerb: verb, in: first)
@@ -184,7 +190,7 @@ struct QuoteContext {
         }
         // The attribution ends with the sentence or where the quotation goes on (`“…,” a
         // Department for Transport source said, “but …”`).
-        let stop = (position..<end).first { tokens[$0].mark == "\u{201C}" || tokens[$0].mark == "\"" } ?? end
+        let stop = (position..<end).first { opensQuotation(tokens, $0, in: view) } ?? end
         // `“…,” Mary Collins, 67, a retired teacher, told the Gazette`: the name, then who they are.
         if let mention = view.mention(startingAt: position) {
             let after = view.tokenIndex(atOrAfter: mention.end)
@@ -197,6 +203,35 @@ struct QuoteContext {
             (verb + 1..<stop).allSatisfy({ !tokens[$0].isWord }) || verb - position <= 4
         else { return .none }
         return finder.subject(ofVerb: verb, in: view)
+    }
+
+    /// Who "by" names after the quotation when its verb is passive (`was described as “…” by X`).
+    private func passiveAgent(of verb: Int) -> SpeakerCandidate? {
+        let tokens = first.tokens
+        guard verb > 0, tokens[verb - 1].isWord, Self.passiveAuxiliaries.contains(tokens[verb - 1].hash),
+            let close, span.closeMark?.unit == span.openMark.unit
+        else { return nil }
+        let end = first.sentenceEnd(after: close)
+        guard let by = (close + 1..<end).first(where: { tokens[$0].isWord }), tokens[by].hash == WordHash.hash("by"),
+            by + 1 < end
+        else { return nil }
+        let agent = finder.clauseSubject(from: by + 1, before: end, in: first)
+        return agent.isNone ? nil : agent
+    }
+
+    static let passiveAuxiliaries = WordSet(["was", "were", "been", "is", "are", "being", "be"].map(WordHash.hash))
+
+    /// Whether token `index` is an opening mark of the kind this quotation opened with.
+    private func opensQuotation(_ tokens: [Token], _ index: Int, in view: UnitView) -> Bool {
+        guard let mark = tokens[index].mark else { return false }
+        if !inSingleMarks { return mark == "\u{201C}" || mark == "\"" }
+        return (mark == "\u{2018}" || mark == "'") && SingleQuoteMarks.isOpening(view.scan.scalars, tokens[index].start)
+    }
+
+    /// The quotation opened with a single mark (an article quoting in single marks, or a headline).
+    private var inSingleMarks: Bool {
+        let mark = first.scan.scalars[span.openMark.offset]
+        return mark == "\u{2018}" || mark == "'"
     }
 
     /// The reporting verb closest before token `limit` in its sentence.

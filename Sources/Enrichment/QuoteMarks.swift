@@ -19,11 +19,15 @@ struct QuoteSpan {
 
 /// Finds quotations by their marks across an article's units: curly and straight double marks (mixed
 /// pairs and a stray space inside a mark are tolerated), single marks as the headline's quotes,
-/// never apostrophes. A paragraph that opens a quotation without closing it continues into the
+/// never apostrophes — or, in an article whose paragraphs quote in single marks, those
+/// (`SingleQuoteMarks`). A paragraph that opens a quotation without closing it continues into the
 /// next paragraph that opens with a mark; otherwise it ends, unclosed, at its paragraph's end.
 /// Single marks inside a double quotation stay inside it.
 enum QuoteMarks {
     static func spans(in scans: [UnitScan], roles: [TextUnit.Role]) -> [QuoteSpan] {
+        if SingleQuoteMarks.isHouseStyle(scans, roles: roles) {
+            return SingleQuoteMarks.spans(in: scans, roles: roles).compactMap { trimmed($0, scans: scans) }
+        }
         var spans: [QuoteSpan] = []
         var open: QuoteSpan?
         var openFrom = 0

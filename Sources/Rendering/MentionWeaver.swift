@@ -63,7 +63,7 @@ public struct BodyAnnotations: Sendable {
     private static func leadingSpace(_ text: String) -> Int {
         let scalars = Array(text.unicodeScalars)
         var index = 0
-        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{201C}" || scalars[index] == "\"" {
+        while index < scalars.count, " \u{201C}\"\u{2018}\u{2019}'".unicodeScalars.contains(scalars[index]) {
             index += 1
         }
         return index

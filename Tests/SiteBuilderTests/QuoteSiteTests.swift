@@ -45,6 +45,30 @@ struct QuoteSiteTests {
         #expect(await LinkCheck.brokenLinks(in: site.output, basePath: "/news/").isEmpty)
     }
 
+    @Test func anArticleQuotingInSingleMarksIsMarkedUpTheSame() async throws {
+        let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/\n")
+        defer { site.remove() }
+        try site.article(
+            "2026-03-01-bus-route.md", "title: Bus route axed",
+            body: """
+                'Rural people pay the same council tax as everyone else,' said Rachel Akande. 'They deserve the same services.
+
+                'I will be asking the minister what he intends to do.'
+                """)
+        _ = try await SiteBuilder(options: BuildOptions(source: site.site)).build()
+        let page = try #require(site.output("articles/bus-route/index.html"))
+        // Smart punctuation curls the marks (the one left open at a paragraph's end into ’); the
+        // second paragraph's piece starts after its mark.
+        #expect(
+            page.contains(
+                "’<q class=\"quote quote-multi\" data-quote=\"q2\" id=\"q2\" data-speaker=\"rachel-akande\" title=\"Rachel Akande\">They deserve the same services.</q></p>"
+            ))
+        #expect(
+            page.contains(
+                "<p>‘<q class=\"quote quote-multi\" data-quote=\"q2\" data-speaker=\"rachel-akande\" title=\"Rachel Akande\">I will be asking the minister what he intends to do.</q>’</p>"
+            ))
+    }
+
     @Test func speakersAndTheQuoteIndexCollectEveryQuotation() async throws {
         let site = try site()
         defer { site.remove() }
