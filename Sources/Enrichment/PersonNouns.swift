@@ -4,22 +4,29 @@ import ArchiveModel
 /// agency", "one resident"), and the sex the noun tells when it tells one. Such a person, once
 /// they speak or report, stands between a later "he" or "she" and the people named before them.
 enum PersonNouns {
-    /// The person noun heading a description, and its sex (true for a woman, nil when the noun
-    /// does not tell); nil when the description's head is not a person noun ("a statement").
-    /// The head is the last word before "for", "at", "of" or "from" ("a spokeswoman for the
-    /// Environment Agency"), else the last word; a noun phrase of up to five words ("the
+    /// Whether the description `words` (in `view`) is headed by a person noun, and its sex (true
+    /// for a woman, nil when the noun does not tell); nil when its head is not a person noun ("a
+    /// statement"). The head is the last word before "for", "at", "of" or "from" ("a spokeswoman
+    /// for the Environment Agency"), else the last word; a noun phrase of up to five words ("the
     /// council's most senior official"), not a clause the subject reading ran on into.
-    static func person(in words: String) -> (noun: String, female: Bool?)? {
-        let parts = words.split(whereSeparator: { $0 == " " || $0 == "\n" })
-        let phrase = parts[
-            ..<(parts.firstIndex { SpeakerFinder.organisationLinks.contains(WordHash.hash(String($0))) }
-                ?? parts.endIndex)]
-        guard phrase.count <= 5, let head = phrase.last?.lowercased() else { return nil }
-        let hash = WordHash.hash(head)
-        if female.contains(hash) { return (head, true) }
-        if male.contains(hash) { return (head, false) }
-        if either.contains(hash) { return (head, nil) }
+    static func person(_ words: SpeakerMention, in view: UnitView) -> Person? {
+        var head: Token?
+        var count = 0
+        for token in view.tokens[view.tokenIndex(atOrAfter: words.start)...] where token.isWord {
+            guard token.start < words.end, !SpeakerFinder.organisationLinks.contains(token.hash) else { break }
+            head = token
+            count += 1
+        }
+        guard let head, count <= 5 else { return nil }
+        if female.contains(head.hash) { return Person(female: true) }
+        if male.contains(head.hash) { return Person(female: false) }
+        if either.contains(head.hash) { return Person(female: nil) }
         return nil
+    }
+
+    /// A described person: their sex when the noun tells it.
+    struct Person {
+        var female: Bool?
     }
 
     static let female = WordSet(words: [

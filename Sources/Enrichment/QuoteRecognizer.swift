@@ -72,7 +72,9 @@ struct QuoteRecognizer {
                     Mention(unit: words.unit, start: words.start, end: words.end, entity: entity.id, text: words.text))
             }
             let speaker = resolve(candidate, at: span.start, salient: salient, entities: entities, people: people)
-            if let event = salience(of: speaker, candidate: candidate, at: span.start, people: people) {
+            if let event = salience(
+                of: speaker, candidate: candidate, at: span.start, people: people, views: views)
+            {
                 // `salient` is in text order: found by halves, not by a walk (an article may hold
                 // thousands of quotations and sentences).
                 salient.insert(event, at: SortedSearch.firstIndex(in: salient) { $0.position > span.start })
@@ -129,15 +131,14 @@ struct QuoteRecognizer {
 
     /// The salience event a quotation's speaker makes, for later pronouns.
     private func salience(
-        of speaker: Speaker?, candidate: SpeakerCandidate, at position: TextPosition, people: [String: Entity]
-    )
-        -> Salient?
-    {
+        of speaker: Speaker?, candidate: SpeakerCandidate, at position: TextPosition, people: [String: Entity],
+        views: [UnitView]
+    ) -> Salient? {
         if let id = speaker?.entity, let entity = people[id] {
             return Salient(position: position, entity: id, female: sex(of: entity, mention: speaker?.mention?.text))
         }
         if case .description(let words, let organisation) = candidate {
-            return Self.described(words, organisation: organisation, at: position)
+            return Self.described(words, organisation: organisation, at: position, in: views[words.unit])
         }
         if case .unknownPerson(let words) = candidate {
             return Salient(position: position, entity: nil, female: Self.sex(ofHonorific: words.text))
@@ -164,7 +165,7 @@ struct QuoteRecognizer {
                 case .description(let words, let organisation)
                 where (start..<end).contains(where: { finder.isVerb(view.tokens[$0]) }):
                     let position = TextPosition(unit: view.unit, offset: words.start)
-                    if let event = Self.described(words, organisation: organisation, at: position) {
+                    if let event = Self.described(words, organisation: organisation, at: position, in: view) {
                         events.append(event)
                     }
                 case .unknownPerson(let words):
@@ -181,10 +182,10 @@ struct QuoteRecognizer {
 
     /// The salience event of a person the text describes without a name, when the description's
     /// head is a person noun ("her husband", "a spokeswoman for …", not "a statement").
-    private static func described(_ words: SpeakerMention, organisation: String?, at position: TextPosition)
-        -> Salient?
-    {
-        guard let person = PersonNouns.person(in: words.text) else { return nil }
+    private static func described(
+        _ words: SpeakerMention, organisation: String?, at position: TextPosition, in view: UnitView
+    ) -> Salient? {
+        guard let person = PersonNouns.person(words, in: view) else { return nil }
         return Salient(
             position: position, entity: nil, female: person.female, described: (words.text, organisation))
     }

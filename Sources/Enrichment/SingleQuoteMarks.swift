@@ -16,10 +16,11 @@ enum SingleQuoteMarks {
         var singles = 0
         var doubles = 0
         for (unit, scan) in scans.enumerated() where roles[unit] == .paragraph {
-            let scalars = scan.scalars
             var inDouble = false
-            for index in scalars.indices {
-                switch scalars[index] {
+            // Marks are tokens of their own: a walk over the tokens, not every letter.
+            for token in scan.tokens {
+                guard let mark = token.mark else { continue }
+                switch mark {
                 case "\u{201C}":
                     inDouble = true
                     doubles += 1
@@ -29,7 +30,7 @@ enum SingleQuoteMarks {
                     inDouble.toggle()
                     if inDouble { doubles += 1 }
                 default:
-                    if !inDouble, isOpening(scalars, index) { singles += 1 }
+                    if !inDouble, isOpening(scan.scalars, token.start) { singles += 1 }
                 }
             }
         }

@@ -227,6 +227,11 @@ struct SpeakerFinder {
     /// (`endingClause`) by punctuation or nothing.
     func nameAfterDescriptor(at position: Int, before limit: Int, in view: UnitView, endingClause: Bool) -> Mention? {
         let tokens = view.tokens
+        // Most clauses have no name among their next words: one look at the mentions first.
+        guard position < limit,
+            let next = view.mentions.first(where: { $0.start > tokens[position].start }),
+            next.start <= tokens[min(position + 4, limit - 1)].start
+        else { return nil }
         var index = position
         while index < limit, index < position + 4, tokens[index].isWord,
             !Self.leadingExclusions.contains(tokens[index].hash), !Self.relatives.contains(tokens[index].hash),
