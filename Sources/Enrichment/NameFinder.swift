@@ -125,7 +125,8 @@ struct NameFinder {
         if let person = personByFirstName(range, in: tokens) { return person }
         // A title or a relative clause says a person is named: "Councillor Priya Raman",
         // "Priya Raman, who chairs the committee".
-        if hadTitle || isFollowedByWho(range, in: tokens) || isFollowedByRole(range, in: tokens), range.count <= 3,
+        if hadTitle || isFollowedByWho(range, in: tokens) || isFollowedByRole(range, in: tokens)
+            || isAppositionAfterRole(range, in: tokens), range.count <= 3,
             !range.contains(where: { isCommon(tokens[$0]) })
         {
             let kind: FoundName.Kind = range.count == 1 ? .shortPerson : .person
@@ -226,6 +227,18 @@ struct NameFinder {
         else { return false }
         let role = tokens[comma + 2].hash
         return lexicon.titles.contains(role) || lexicon.titlePairs[role] != nil || Self.roles.contains(role)
+    }
+
+    /// "The Refugee Council's chief executive, Enver Solomon, said": a name of two or three words
+    /// set off by commas right after a role noun.
+    private func isAppositionAfterRole(_ range: Range<Int>, in tokens: [Token]) -> Bool {
+        let before = range.lowerBound - 1
+        guard range.count >= 2, before >= 1, range.upperBound < tokens.count, tokens[before].mark == ",",
+            tokens[range.upperBound].mark == ","
+        else { return false }
+        let role = tokens[before - 1]
+        return role.isWord && !role.isCapitalized
+            && (Self.roles.contains(role.hash) || PersonNouns.isPersonNoun(role.hash))
     }
 
     private func isFollowedByWho(_ range: Range<Int>, in tokens: [Token]) -> Bool {

@@ -24,6 +24,11 @@ enum PersonNouns {
         return nil
     }
 
+    /// Whether the word (its hash) is one of the person nouns.
+    static func isPersonNoun(_ hash: UInt64) -> Bool {
+        female.contains(hash) || male.contains(hash) || either.contains(hash)
+    }
+
     /// A described person: their sex when the noun tells it.
     struct Person {
         var female: Bool?

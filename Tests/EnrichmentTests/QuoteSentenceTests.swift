@@ -160,4 +160,18 @@ struct QuoteSentenceTests {
                 "direct ?she: Our lawyers are confident.",
             ])
     }
+
+    @Test func aNameInAppositionAfterARoleAndAUtilityNameAreSpeakers() {
+        let found = rules.quotes(
+            """
+            The Refugee Council's chief executive, Enver Solomon, said: "This is a plan that punishes the victims of war."
+
+            In a statement, Southmere Water said it "deeply regrets" the spills.
+            """)
+        #expect(
+            found == [
+                "direct enver-solomon: This is a plan that punishes the victims of war.",
+                "partial southmere-water: deeply regrets",
+            ])
+    }
 }
