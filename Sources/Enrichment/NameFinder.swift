@@ -264,7 +264,7 @@ struct NameFinder {
             "manager", "owner", "partner", "adviser", "advisor", "candidate", "member", "mother", "father", "widow",
             "son", "daughter", "resident", "teacher", "doctor", "nurse", "singer", "actor", "actress", "writer",
             "historian", "scientist", "hydrologist", "engineer", "coach", "captain", "striker", "president",
-            "general", "senior", "junior", "veteran", "former",
+            "general", "senior", "junior", "veteran", "former", "successor", "predecessor", "colleague",
         ].map(WordHash.hash))
     private static let relativePronouns = WordSet(["who", "whose"].map(WordHash.hash))
 

@@ -174,4 +174,21 @@ struct QuoteSentenceTests {
                 "partial southmere-water: deeply regrets",
             ])
     }
+
+    @Test func militaryAndMaritimeRanksAreTitles() {
+        let found = rules.quotes(
+            """
+            Captain Rhys Gwynne told investigators he had raised concerns "again and again".
+
+            His successor, Captain Aled Morgan, said he had been told to "keep the timetable, whatever it takes".
+
+            "I was told: 'If you cancel, someone else will sail,'" Captain Morgan said.
+            """)
+        #expect(
+            found == [
+                "partial rhys-gwynne: again and again",
+                "partial aled-morgan: keep the timetable, whatever it takes",
+                "direct aled-morgan: I was told: 'If you cancel, someone else will sail,'",
+            ])
+    }
 }
