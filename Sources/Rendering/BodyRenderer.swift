@@ -12,12 +12,28 @@ public struct BodyRenderer: Sendable {
         self.allowRawHTML = allowRawHTML
     }
 
-    /// The body as HTML, with entity mentions linked as `annotations` says.
+    /// The body as HTML, with entity mentions linked as `annotations` says. A first paragraph
+    /// that starts with plain text, not a link or a quotation, is `<p class="drop-cap">`: a
+    /// theme's initial letter floated out of a link would leave its underline behind.
     public func render(_ blocks: [Block], annotations: BodyAnnotations = .none) -> String {
         var state = WalkState(annotations: annotations, unit: annotations.firstBodyUnit)
         var out = ""
         for block in blocks { write(block, tight: false, into: &out, state: &state) }
+        if case .paragraph = blocks.first?.kind, out.hasPrefix("<p>"), Self.startsWithText(out.dropFirst(3)) {
+            out.replaceSubrange(out.startIndex..<out.index(out.startIndex, offsetBy: 3), with: "<p class=\"drop-cap\">")
+        }
         return out
+    }
+
+    /// Whether the HTML starts with a letter or digit, after any opening marks or brackets (an
+    /// escaped character, such as a straight quote mark, counts as markup).
+    private static func startsWithText(_ html: Substring) -> Bool {
+        for scalar in html.unicodeScalars {
+            if scalar == "<" || scalar == "&" { return false }
+            if "([\u{201C}\u{2018}".unicodeScalars.contains(scalar) { continue }
+            return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        }
+        return false
     }
 
     /// What the walk carries from block to block.

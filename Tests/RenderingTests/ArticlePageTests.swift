@@ -51,7 +51,7 @@ struct ArticlePageTests {
         #expect(html.contains("<span class=\"credit\">Photo: Gazette</span>"))
         #expect(html.contains("<a href=\"/archive/tags/local-government/\" rel=\"tag\">Local government</a>"))
         #expect(html.contains("href=\"https://news.example.org/a\""))
-        #expect(html.contains("<p>The <em>body</em>.</p>"))
+        #expect(html.contains("<p class=\"drop-cap\">The <em>body</em>.</p>"))
         #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/archive/articles/a/\">"))
         #expect(html.contains("<link rel=\"stylesheet\" href=\"/archive/assets/style.css\">"))
     }

@@ -32,10 +32,23 @@ struct BodyRendererTests {
 
     @Test func textIsEscapedAndStructureIsKept() {
         let output = html("Fish & chips < 5 \"quid\"\n\n## Costs\n\n## Costs\n\n1. one\n2. two\n\n> quoted")
-        #expect(output.contains("<p>Fish &amp; chips &lt; 5 “quid”</p>"))
+        #expect(output.contains("<p class=\"drop-cap\">Fish &amp; chips &lt; 5 “quid”</p>"))
         #expect(output.contains("<h2 id=\"costs\">Costs</h2>"))
         #expect(output.contains("<h2 id=\"costs-1\">Costs</h2>"))
         #expect(output.contains("<ol>\n<li>one</li>\n<li>two</li>\n</ol>"))
         #expect(output.contains("<blockquote>\n<p>quoted</p>\n</blockquote>"))
+    }
+
+    @Test func onlyAFirstParagraphStartingWithPlainTextIsMarkedForADropCap() {
+        #expect(
+            html("Riverside library will stay open.\n\nA second paragraph.").hasPrefix(
+                "<p class=\"drop-cap\">Riverside"))
+        #expect(html("“Quoted” words open it.").hasPrefix("<p class=\"drop-cap\">“Quoted”"))
+        #expect(html("Riverside library.\n\nSecond.").contains("<p>Second.</p>"))
+        // A link or emphasis first: a floated initial would leave the link's underline behind.
+        #expect(html("[Riverside](/places/riverside/) library will stay open.").hasPrefix("<p><a href="))
+        #expect(html("*Riverside* library will stay open.").hasPrefix("<p><em>"))
+        #expect(html("## Heading\n\nText.").hasPrefix("<h2"))
+        #expect(html("## Heading\n\nText.").contains("<p>Text.</p>"))
     }
 }
