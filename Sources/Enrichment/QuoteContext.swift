@@ -198,11 +198,14 @@ struct QuoteContext {
                 return .entity(mention)
             }
         }
-        // Subject first: the attribution's last reporting verb, with nothing but punctuation after it.
-        guard let verb = (position..<stop).last(where: { finder.isVerb(tokens[$0]) }),
-            (verb + 1..<stop).allSatisfy({ !tokens[$0].isWord }) || verb - position <= 4
-        else { return .none }
-        return finder.subject(ofVerb: verb, in: view)
+        // Subject first: the attribution's last reporting verb, with nothing but punctuation after it
+        // or close to the quotation — or, further on, a verb whose subject is a name (`“…,” the
+        // organiser, Dr Amara Nwosu, told the crowd outside the town hall`).
+        guard let verb = (position..<stop).last(where: { finder.isVerb(tokens[$0]) }) else { return .none }
+        let subject = finder.subject(ofVerb: verb, in: view)
+        if (verb + 1..<stop).allSatisfy({ !tokens[$0].isWord }) || verb - position <= 4 { return subject }
+        if case .entity = subject, !(position..<verb).contains(where: { finder.isVerb(tokens[$0]) }) { return subject }
+        return .none
     }
 
     /// Who "by" names after the quotation when its verb is passive (`was described as “…” by X`).

@@ -297,9 +297,18 @@ struct SpeakerFinder {
         var start = last
         while start > sentence, tokens[start - 1].isWord, !Self.determiners.contains(tokens[start].hash) {
             let previous = tokens[start - 1]
-            if Self.verbs.contains(previous.hash) || Self.relatives.contains(previous.hash) { break }
+            if Self.verbs.contains(previous.hash) || Self.relatives.contains(previous.hash)
+                || Self.leadingExclusions.contains(previous.hash)
+            {
+                break
+            }
             start -= 1
-            if previous.flags.contains(.possessive) || Self.determiners.contains(previous.hash) { break }
+            if previous.flags.contains(.possessive) {
+                // "Mr Tillotson's spokesman": the whole name that owns it.
+                while start > sentence, tokens[start - 1].isWord, tokens[start - 1].isCapitalized { start -= 1 }
+                break
+            }
+            if Self.determiners.contains(previous.hash) || Self.possessivePronouns.contains(previous.hash) { break }
         }
         return start
     }

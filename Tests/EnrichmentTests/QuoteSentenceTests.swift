@@ -191,4 +191,24 @@ struct QuoteSentenceTests {
                 "direct aled-morgan: I was told: 'If you cancel, someone else will sail,'",
             ])
     }
+
+    @Test func anAttributionAfterTheQuotationMayRunOnWhenItNamesItsSpeaker() {
+        let found = rules.quotes(
+            """
+            "This is about whether women in this city can give birth safely," the organiser, Dr Amara Nwosu, told the crowd outside the town hall.
+
+            The board's chair, Graham Tillotson, has called the unit "no longer sustainable". Later, Mr Tillotson's spokesman said: "The board will consider all the views expressed."
+
+            The chair said the unit was "no longer sustainable", while his deputy insisted the decision was "final" and officials said it was "irreversible".
+            """)
+        #expect(
+            found == [
+                "direct amara-nwosu: This is about whether women in this city can give birth safely,",
+                "partial graham-tillotson: no longer sustainable",
+                "direct ~Mr Tillotson's spokesman: The board will consider all the views expressed.",
+                "partial ~The chair: no longer sustainable",
+                "partial ~his deputy: final",
+                "partial ~officials: irreversible",
+            ])
+    }
 }
