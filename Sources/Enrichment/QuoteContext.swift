@@ -9,13 +9,22 @@ struct QuoteContext {
     /// Token indices of the opening mark (in the first unit) and closing mark (in the last).
     let open: Int
     let close: Int?
+    /// The quotation opens a sentence inside its paragraph (`… said Dr Marsh. “They have …`).
+    let opensSentence: Bool
 
     init(span: QuoteSpan, views: [UnitView], finder: SpeakerFinder) {
         self.span = span
         self.views = views
         self.finder = finder
-        open = views[span.openMark.unit].tokenIndex(atOrAfter: span.openMark.offset)
+        let tokens = views[span.openMark.unit].tokens
+        let open = views[span.openMark.unit].tokenIndex(atOrAfter: span.openMark.offset)
+        self.open = open
         close = span.closeMark.map { views[$0.unit].tokenIndex(atOrAfter: $0.offset) }
+        if open > 0, let mark = tokens[open - 1].mark, ".!?\u{2026}".unicodeScalars.contains(mark) {
+            opensSentence = tokens[(open + 1)...].first { $0.isWord }?.flags.contains(.sentenceStart) ?? false
+        } else {
+            opensSentence = false
+        }
     }
 
     var first: UnitView { views[span.openMark.unit] }
@@ -23,14 +32,6 @@ struct QuoteContext {
 
     /// The quotation starts its paragraph.
     var opensParagraph: Bool { open == 0 }
-
-    /// The quotation opens a sentence inside its paragraph (`… said Dr Marsh. “They have …`).
-    var opensSentence: Bool {
-        guard open > 0, let mark = first.tokens[open - 1].mark, ".!?\u{2026}".unicodeScalars.contains(mark) else {
-            return false
-        }
-        return first.tokens[(open + 1)...].first { $0.isWord }?.flags.contains(.sentenceStart) ?? false
-    }
 
     /// Words before the opening mark in its sentence: none when the quotation opens the sentence.
     private var sentenceBefore: Range<Int> { opensSentence ? open..<open : sentenceOrPreviousBefore }
@@ -88,12 +89,10 @@ struct QuoteContext {
             }
         }
         if let according = accordingTo(in: sentenceBefore) { return according }
-        // `was branded “shameful” by the local MP, Rachel Akande`: the passive's agent.
-        if !opensSentence, let verb = nearestVerb(in: first, before: open), let agent = passiveAgent(of: verb) {
-            return agent
-        }
-        // A reporting verb earlier in the sentence: `X warned of “…”`, `He said … “embraced the web”`.
+        // A reporting verb earlier in the sentence: `X warned of “…”`, `He said … “embraced the web”`;
+        // a passive one's agent: `was branded “shameful” by the local MP, Rachel Akande`.
         if !opensSentence, let verb = nearestVerb(in: first, before: open) {
+            if let agent = passiveAgent(of: verb) { return agent }
             let subject = finder.subject(ofVerb: verb, in: first)
             if !subject.isNone { return subject }
         }

@@ -44,12 +44,11 @@ struct SpeakerFinder {
         ["but", "and", "yet", "however", "so", "meanwhile", "still"].map(WordHash.hash))
     /// Words that join a clause's second verb to its first ("welcomed the vote but called").
     static let coordinators = WordSet(["and", "but", "yet", "or"].map(WordHash.hash))
-    static let listWords = WordSet(
-        [
-            "and", "or", "including", "like", "as", "of", "for", "at", "in", "from", "by", "with", "to", "on",
-            "against", "between",
-        ]
-        .map(WordHash.hash))
+    static let listWords = WordSet(listWordList.map(WordHash.hash))
+    private static let listWordList = [
+        "and", "or", "including", "like", "as", "of", "for", "at", "in", "from", "by", "with", "to", "on",
+        "against", "between",
+    ]
     static let organisationLinks = WordSet(["for", "at", "of", "from", "close"].map(WordHash.hash))
 
     func isVerb(_ token: Token) -> Bool {
@@ -259,13 +258,12 @@ struct SpeakerFinder {
     /// Words that cannot lead into a subject's description: prepositions and conjunctions of time
     /// or condition ("When Tony Reyes arrived", "Without Claire Hennessy").
     static let leadingExclusions = WordSet(
-        [
-            "and", "or", "including", "like", "as", "of", "for", "at", "in", "from", "by", "with", "to", "on",
-            "against", "between", "when", "after", "before", "if", "while", "since", "because", "although",
-            "though", "unless", "until", "once", "whether", "where", "without", "despite", "under", "about",
-            "over", "behind", "unlike", "than", "through", "during", "within", "into", "onto", "upon", "towards",
-            "toward", "beside", "besides", "among", "amid", "near", "not", "nor",
-        ].map(WordHash.hash))
+        (listWordList + [
+            "when", "after", "before", "if", "while", "since", "because", "although", "though", "unless", "until",
+            "once", "whether", "where", "without", "despite", "under", "about", "over", "behind", "unlike", "than",
+            "through", "during", "within", "into", "onto", "upon", "towards", "toward", "beside", "besides", "among",
+            "amid", "near", "not", "nor",
+        ]).map(WordHash.hash))
 
     /// A word that reads as a verb in the past tense ("shrugged", "paused", "nodded"), not a noun
     /// ending in "ed" ("bed", "speed") — for the last word of a clause's subject, where an
