@@ -119,6 +119,15 @@ struct NameFinder {
         {
             return FoundName(kind: .organisation, tokens: range, nameTokens: range)
         }
+        // "Royal College of Nursing", "London School of Economics": an organisation word before "of".
+        if range.count >= 3,
+            range.dropFirst().contains(where: {
+                lexicon.connectors.contains(tokens[$0].hash)
+                    && lexicon.organisationSuffixes.contains(tokens[$0 - 1].hash)
+            })
+        {
+            return FoundName(kind: .organisation, tokens: range, nameTokens: range)
+        }
         if range.count == 1 && isAcronym(tokens[first]) {
             return FoundName(kind: .organisation, tokens: range, nameTokens: range)
         }
@@ -157,6 +166,11 @@ struct NameFinder {
     }
 
     private func personByFirstName(_ range: Range<Int>, in tokens: [Token]) -> FoundName? {
+        // "Gov. Linda Park of Ohio": a person's name ends before "of" or "for".
+        var range = range
+        if let preposition = range.dropFirst(2).first(where: { Self.prepositions.contains(tokens[$0].hash) }) {
+            range = range.lowerBound..<preposition
+        }
         guard range.count >= 2, range.count <= 4, let first = range.first, let last = range.last,
             lexicon.firstNames.contains(tokens[first].hash), !lexicon.organisationSuffixes.contains(tokens[last].hash),
             range.allSatisfy({ tokens[$0].isCapitalized || lexicon.connectors.contains(tokens[$0].hash) })
@@ -168,7 +182,6 @@ struct NameFinder {
         return FoundName(kind: .person, tokens: range, nameTokens: range)
     }
 
-    /// Drops a leading title ("Commissioner", "Prime Minister") when a name follows it.
     /// The range without the titles it opens with, one or several ("Detective Constable Lisa
     /// Marsh", "Detective Chief Inspector Ann Rowe"); empty when it is all titles.
     private func droppingTitle(_ range: Range<Int>, in tokens: [Token]) -> Range<Int> {
@@ -267,6 +280,7 @@ struct NameFinder {
             "general", "senior", "junior", "veteran", "former", "successor", "predecessor", "colleague",
         ].map(WordHash.hash))
     private static let relativePronouns = WordSet(["who", "whose"].map(WordHash.hash))
+    private static let prepositions = WordSet(["of", "for"].map(WordHash.hash))
 
     private static let romanNumerals = WordSet(
         ["ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiv", "xv", "xx"].map(WordHash.hash))

@@ -181,8 +181,15 @@ struct QuoteContext {
             if tokens[subject].isWord, let female = SpeakerFinder.pronouns[tokens[subject].hash] {
                 return .pronoun(view.speakerMention(subject..<subject + 1), female: female)
             }
+            // The words after the verb, an abbreviated title's full stop included (`said Sen. Maria Delgado`).
             var stop = subject
-            while stop < end, tokens[stop].isWord { stop += 1 }
+            while stop < end,
+                tokens[stop].isWord
+                    || (tokens[stop].mark == "." && stop > subject
+                        && finder.lexicon.standsBeforeName(tokens[stop - 1].hash))
+            {
+                stop += 1
+            }
             return stop > subject
                 ? finder.clauseSubject(from: subject, before: stop, in: view).orDescription(
                     view, subject..<stop, finder) : .none

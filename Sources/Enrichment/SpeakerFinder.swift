@@ -211,7 +211,9 @@ struct SpeakerFinder {
         guard position + 1 < limit, tokens[position].isWord, tokens[position].isCapitalized else { return nil }
         let first = tokens[position].hash
         if lexicon.standsBeforeName(first) {
-            if let named = view.mention(startingAt: position + 1) { return named }
+            // "Sen. Maria Delgado": an abbreviated title keeps its full stop.
+            let next = tokens[position + 1].mark == "." ? position + 2 : position + 1
+            if next < limit, let named = view.mention(startingAt: next) { return named }
         }
         if position + 2 < limit, lexicon.titlePairs[first]?.contains(tokens[position + 1].hash) == true {
             return view.mention(startingAt: position + 2)

@@ -211,4 +211,21 @@ struct QuoteSentenceTests {
                 "partial ~officials: irreversible",
             ])
     }
+
+    @Test func abbreviatedTitlesAndAPlaceAfterTheNameAsAmericanPapersWriteThem() {
+        let found = rules.quotes(
+            """
+            "This is the most important investment in our roads in a generation," said Sen. Maria Delgado, who wrote much of the bill.
+
+            Gov. Linda Park of Ohio welcomed the vote. Her state, she said, would "finally be able to fix what has been broken".
+
+            "We'll see," said Rep. Sam Whitaker when asked whether the House would pass it.
+            """)
+        #expect(
+            found == [
+                "direct maria-delgado: This is the most important investment in our roads in a generation,",
+                "partial linda-park: finally be able to fix what has been broken",
+                "direct sam-whitaker: We'll see,",
+            ])
+    }
 }
