@@ -151,11 +151,10 @@ struct QuoteContext {
             ".!?".unicodeScalars.contains(scalars[span.end.offset - 1])
         else { return nil }
         let sentence = first.sentenceStart(of: open - 1)
-        switch finder.clauseSubject(from: sentence, before: open - 1, in: first) {
-        case .entity(let mention): return .entity(mention)
-        case .pronoun(let words, let female): return .pronoun(words, female: female)
-        // "Ms Natarajan was more measured:" with no full name in the article: a person.
-        case .unknownPerson(let words): return .unknownPerson(words)
+        // A name, a pronoun, or a person the article names no further ("Ms Natarajan was more measured:").
+        let subject = finder.clauseSubject(from: sentence, before: open - 1, in: first)
+        switch subject {
+        case .entity, .pronoun, .unknownPerson: return subject
         default: return nil
         }
     }
@@ -233,15 +232,13 @@ struct QuoteContext {
     /// Whether token `index` is an opening mark of the kind this quotation opened with.
     private func opensQuotation(_ tokens: [Token], _ index: Int, in view: UnitView) -> Bool {
         guard let mark = tokens[index].mark else { return false }
-        if !inSingleMarks { return mark == "\u{201C}" || mark == "\"" }
-        return (mark == "\u{2018}" || mark == "'") && SingleQuoteMarks.isOpening(view.scan.scalars, tokens[index].start)
+        if inDoubleMarks { return QuoteMarks.isDoubleMark(mark) }
+        return SingleQuoteMarks.isOpening(view.scan.scalars, tokens[index].start)
     }
 
-    /// The quotation opened with a single mark (an article quoting in single marks, or a headline).
-    private var inSingleMarks: Bool {
-        let mark = first.scan.scalars[span.openMark.offset]
-        return mark == "\u{2018}" || mark == "'"
-    }
+    /// The quotation opened with a double mark (else a single one: an article quoting in single
+    /// marks, or a headline).
+    private var inDoubleMarks: Bool { QuoteMarks.isDoubleMark(first.scan.scalars[span.openMark.offset]) }
 
     /// The reporting verb closest before token `limit` in its sentence.
     private func nearestVerb(in view: UnitView, before limit: Int) -> Int? {

@@ -65,7 +65,7 @@ enum QuoteMarks {
                             pieces: [(unit, index + 1..<index + 1)], openMark: TextPosition(unit: unit, offset: index))
                         openFrom = index + 1
                     }
-                } else if scalar == "\u{201C}" || scalar == "\"" {
+                } else if isDoubleMark(scalar) {
                     open = QuoteSpan(
                         pieces: [(unit, index + 1..<index + 1)], openMark: TextPosition(unit: unit, offset: index))
                     openFrom = index + 1
@@ -92,7 +92,8 @@ enum QuoteMarks {
         return spans.compactMap { trimmed($0, scans: scans) }
     }
 
-    private static func isDoubleMark(_ scalar: Unicode.Scalar) -> Bool {
+    /// “ or ", the marks that open a quotation in double marks.
+    static func isDoubleMark(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\u{201C}" || scalar == "\""
     }
 
