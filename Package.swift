@@ -15,7 +15,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        // Already a dependency of Hummingbird; named so the preview can end its event streams on shutdown.
+        // Already dependencies of Hummingbird; named so the preview can end its event streams on
+        // shutdown and when the page goes away (NIO's channel options).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
@@ -24,8 +26,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        // glibc's mallopt, for the command's heap settings (Sources/broadsheet/HeapTuning.swift).
-        .systemLibrary(name: "CMalloc"),
+        // glibc's mallopt (the command's heap settings) and renameat2 (swapping the output folder).
+        .systemLibrary(name: "CLinux"),
         .target(name: "ArchiveModel"),
         .target(
             name: "ContentReader",
@@ -46,7 +48,7 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "ArchiveModel", "ContentReader", "Enrichment", "Knowledge", "SiteIndex", "Rendering",
+                "ArchiveModel", "ContentReader", "Enrichment", "Knowledge", "SiteIndex", "Rendering", "CLinux",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -57,6 +59,7 @@ let package = Package(
                 "ArchiveModel", "SiteBuilder", "Rendering",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -64,7 +67,7 @@ let package = Package(
             name: "broadsheet",
             dependencies: [
                 "ArchiveModel", "ContentReader", "Enrichment", "Knowledge", "Preview", "Rendering", "SiteBuilder",
-                "SiteChecker", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SiteChecker", "CLinux", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -89,5 +92,7 @@ let package = Package(
         .testTarget(
             name: "SiteBuilderTests", dependencies: ["SiteBuilder", "SiteChecker", "ContentReader", "TestSupport"]),
         .testTarget(name: "SiteCheckerTests", dependencies: ["SiteChecker", "SiteBuilder", "TestSupport"]),
+        // Runs the `broadsheet` binary (built for it) as a user would, on hostile input.
+        .testTarget(name: "HostileInputTests", dependencies: ["broadsheet", "TestSupport"]),
     ]
 )

@@ -12,9 +12,16 @@ public enum ArticleReader {
     /// File extensions that hold articles.
     public static let extensions: Set<String> = ["md", "markdown", "txt"]
 
+    /// The largest article file read (16 MiB): a hundred times a long feature, so a file past it is
+    /// almost surely not an article (a whole archive pasted into one file, a stray data file).
+    public static let maximumBytes = 16 << 20
+
     /// Reads one article. `path` is shown in diagnostics; `fileName` gives the date prefix and slug.
     public static func read(path: String, bytes: [UInt8]) -> Result {
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
+        guard bytes.count <= maximumBytes else {
+            return Result(article: nil, diagnostics: [tooLarge(path: path, size: bytes.count)])
+        }
         do throws(Diagnostic) {
             let source = try SourceText(path: path, bytes: bytes)
             if fileName.lowercased().hasSuffix(".txt") {
@@ -41,5 +48,13 @@ public enum ArticleReader {
         } catch {
             return Result(article: nil, diagnostics: [error])
         }
+    }
+
+    /// The error for a file over `maximumBytes`.
+    public static func tooLarge(path: String, size: Int) -> Diagnostic {
+        Diagnostic(
+            file: path, line: 1, column: 1,
+            message: "the file is \(size >> 20) MiB; an article may be at most \(maximumBytes >> 20) MiB",
+            hint: "split it into one file per article, or move it out of Content/articles/ if it is not an article")
     }
 }

@@ -8,10 +8,42 @@ import Foundation
 /// Finds the files of a site folder: the article files under `Content/articles/` (recursively,
 /// skipping hidden files and editor backups), in a stable order.
 public enum ContentScanner {
+    /// Something under a folder that a listing did not take: a folder it could not open, or a
+    /// symbolic link to a file (never followed).
+    public struct Skipped: Sendable, Equatable {
+        /// The path relative to the folder listed.
+        public var path: String
+        /// `errno` of a folder that could not be opened; nil for a symbolic link.
+        public var error: Int32?
+
+        /// The diagnostic for it, with `prefix` (such as `Content/articles/`) before the path: an
+        /// unreadable folder is an error (its articles would be missing without a word), a link a
+        /// warning.
+        public func diagnostic(prefix: String) -> Diagnostic {
+            guard let error else {
+                return Diagnostic(
+                    file: prefix + path, severity: .warning,
+                    message: "skipped: a symbolic link to a file is not followed",
+                    hint:
+                        "put the file itself here, or link the whole Content/articles folder to where articles are kept"
+                )
+            }
+            return Diagnostic(
+                file: prefix + path, message: "cannot read the folder: \(String(cString: strerror(error)))",
+                hint: "give yourself read and search permission (chmod u+rx) or move the folder out of Content/")
+        }
+    }
+
     /// Paths relative to `siteFolder`, sorted, of every article file.
     public static func articlePaths(in siteFolder: URL) -> [String] {
+        var skipped: [Skipped] = []
+        return articlePaths(in: siteFolder, skipped: &skipped)
+    }
+
+    /// `articlePaths(in:)`, adding to `skipped` what it could not take.
+    public static func articlePaths(in siteFolder: URL, skipped: inout [Skipped]) -> [String] {
         let articles = siteFolder.appendingPathComponent("Content/articles", isDirectory: true)
-        return relativeFiles(under: articles)
+        return relativeFiles(under: articles, skipped: &skipped)
             .filter(isArticleName)
             // A common prefix keeps relativeFiles' sorted order.
             .map { articlesFolder + $0 }
@@ -44,13 +76,16 @@ public enum ContentScanner {
     /// Every file under the site's Content folder, as `relativeFiles` lists them, and the files of
     /// `Content/articles` when that is a symbolic link to a folder (articles kept elsewhere), as
     /// `articlePaths` finds them.
-    public static func contentFiles(in siteFolder: URL) -> [String] {
+    public static func contentFiles(in siteFolder: URL, skipped: inout [Skipped]) -> [String] {
         let content = siteFolder.appendingPathComponent("Content", isDirectory: true)
-        var files = relativeFiles(under: content)
+        var files = relativeFiles(under: content, skipped: &skipped)
         var info = stat()
         let articles = content.appendingPathComponent("articles").path
         if lstat(articles, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-            files += relativeFiles(under: URL(fileURLWithPath: articles)).map { "articles/" + $0 }
+            skipped.removeAll { $0.path == "articles" }
+            var inside: [Skipped] = []
+            files += relativeFiles(under: URL(fileURLWithPath: articles), skipped: &inside).map { "articles/" + $0 }
+            skipped += inside.map { Skipped(path: "articles/" + $0.path, error: $0.error) }
             files = sortedByBytes(files)
         }
         return files
@@ -60,8 +95,15 @@ public enum ContentScanner {
     /// links are not followed, so nothing outside the folder is ever picked up. Reads directories with
     /// readdir: Foundation's enumerator and resource values were a fifth of a 10,000-article rebuild.
     public static func relativeFiles(under folder: URL) -> [String] {
+        var skipped: [Skipped] = []
+        return relativeFiles(under: folder, skipped: &skipped)
+    }
+
+    /// `relativeFiles(under:)`, adding to `skipped` the folders below `folder` it could not open
+    /// and the symbolic links to files it did not follow (`folder` itself missing is no problem).
+    public static func relativeFiles(under folder: URL, skipped: inout [Skipped]) -> [String] {
         var paths: [String] = []
-        collect(folder.standardizedFileURL.path, relative: "", into: &paths)
+        collect(folder.standardizedFileURL.path, relative: "", into: &paths, skipped: &skipped)
         return sortedByBytes(paths)
     }
 
@@ -121,8 +163,13 @@ public enum ContentScanner {
         }
     }
 
-    private static func collect(_ directory: String, relative: String, into paths: inout [String]) {
-        guard let handle = opendir(directory) else { return }
+    private static func collect(
+        _ directory: String, relative: String, into paths: inout [String], skipped: inout [Skipped]
+    ) {
+        guard let handle = opendir(directory) else {
+            if !relative.isEmpty || errno != ENOENT { skipped.append(Skipped(path: relative, error: errno)) }
+            return
+        }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -135,14 +182,20 @@ public enum ContentScanner {
             if type == Int32(DT_UNKNOWN) {
                 var info = stat()
                 guard lstat(full, &info) == 0 else { continue }
+                let kind = info.st_mode & S_IFMT
                 type =
-                    (info.st_mode & S_IFMT) == S_IFDIR
-                    ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
+                    kind == S_IFDIR
+                    ? Int32(DT_DIR) : kind == S_IFREG ? Int32(DT_REG) : kind == S_IFLNK ? Int32(DT_LNK) : 0
             }
             if type == Int32(DT_DIR) {
-                collect(full, relative: path, into: &paths)
+                collect(full, relative: path, into: &paths, skipped: &skipped)
             } else if type == Int32(DT_REG) {
                 paths.append(path)
+            } else if type == Int32(DT_LNK) {
+                var info = stat()
+                if stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                    skipped.append(Skipped(path: path, error: nil))
+                }
             }
         }
     }

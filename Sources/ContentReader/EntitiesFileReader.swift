@@ -96,6 +96,20 @@ public enum EntitiesFileReader {
             wikidata: try fields["wikidata"].flatMap { node throws(Diagnostic) in
                 try document.optionalText(node, key: "wikidata")
             },
-            url: try fields["url"].flatMap { node throws(Diagnostic) in try document.optionalText(node, key: "url") })
+            url: try fields["url"].flatMap { node throws(Diagnostic) in try webAddress(node, document: document) })
+    }
+
+    /// An entity's website: an `http:` or `https:` address, nothing a browser would run.
+    private static func webAddress(_ node: Node, document: YAMLDocument) throws(Diagnostic) -> String? {
+        guard let url = try document.optionalText(node, key: "url") else { return nil }
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+            !url.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        else {
+            throw document.error(
+                at: node, "`url` must be a web address starting with https:// or http://",
+                hint: "write the entity's website in full, such as `url: https://example.org/`")
+        }
+        return url
     }
 }

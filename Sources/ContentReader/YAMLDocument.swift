@@ -29,6 +29,14 @@ struct YAMLDocument {
             root = nil
             return
         }
+        var budget = Self.maximumValues
+        if let place = Self.exceedsBudget(node, &budget) {
+            throw Diagnostic(
+                file: path, line: (place.mark?.line ?? 1) + lineOffset, column: place.mark?.column,
+                message:
+                    "the YAML holds more than \(Self.maximumValues) values once its aliases (`*name`) are expanded",
+                hint: "write the values out instead of repeating them through anchors (`&name`) and aliases")
+        }
         guard let mapping = node.mapping else {
             throw Diagnostic(
                 file: path, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column,
@@ -36,6 +44,28 @@ struct YAMLDocument {
                 hint: "write one setting per line, such as `title: My archive`")
         }
         root = mapping
+    }
+
+    /// The most values (scalars, lists and mappings, counted as aliases expand them) a document
+    /// may hold: far above any real front matter or entities.yml, far below what an alias bomb
+    /// (`&a [*a, *a, …]` nested a few levels) expands to.
+    static let maximumValues = 1_000_000
+
+    /// The node at which counting the tree's values, aliases expanded, runs past `budget`; nil
+    /// when it does not. Stops there, so a bomb costs no more than the budget.
+    private static func exceedsBudget(_ node: Node, _ budget: inout Int) -> Node? {
+        budget -= 1
+        if budget < 0 { return node }
+        switch node {
+        case .sequence(let items):
+            for item in items { if let place = exceedsBudget(item, &budget) { return place } }
+        case .mapping(let pairs):
+            for (key, value) in pairs {
+                if let place = exceedsBudget(key, &budget) ?? exceedsBudget(value, &budget) { return place }
+            }
+        case .scalar, .alias: break
+        }
+        return nil
     }
 
     /// The key/value pairs in file order, with each key as text.

@@ -2,6 +2,7 @@ import ArchiveModel
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 import SiteBuilder
 
@@ -13,13 +14,19 @@ public struct PreviewOptions: Sendable {
     public var port: Int
     /// How long saving must pause before a rebuild starts.
     public var quiet: Duration
+    /// How long a connection may send nothing (a request whose headers never end, a keep-alive
+    /// connection left idle) before it is closed; an open event stream is not idle.
+    public var idleTimeout: Duration
 
-    public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, quiet: Duration = .milliseconds(100))
-    {
+    public init(
+        build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, quiet: Duration = .milliseconds(100),
+        idleTimeout: Duration = .seconds(15)
+    ) {
         self.build = build
         self.host = host
         self.port = port
         self.quiet = quiet
+        self.idleTimeout = idleTimeout
     }
 }
 
@@ -59,13 +66,18 @@ public struct PreviewServer: Sendable {
         let basePath = (try? SiteLoader.config(in: options.build.source).basePath) ?? "/"
         let files = StaticSiteResponder(site: site, basePath: basePath, state: state)
         let live = self.live
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            if request.uri.path == StaticSiteResponder.eventsPath { return await Self.events(live) }
+        let responder = CallbackResponder<PreviewRequestContext> { request, context in
+            if request.uri.path == StaticSiteResponder.eventsPath {
+                return await Self.events(live, on: context.channel)
+            }
             return await files.respond(to: request)
         }
         let host = options.host
         let app = Application(
             responder: responder,
+            // A connection that sends nothing for this long is closed: a request whose headers
+            // never finish, or a keep-alive connection left idle.
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(options.idleTimeout))),
             configuration: .init(address: .hostname(host, port: options.port), serverName: "Broadsheet"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -126,9 +138,14 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// The Server-Sent Events stream: `event: reload` or `event: css` after each rebuild.
-    static func events(_ live: LiveReload) async -> Response {
+    /// The Server-Sent Events stream: `event: reload` or `event: css` after each rebuild. The
+    /// stream ends as soon as the page goes away: the connection is made to close when the
+    /// browser closes its side (the server keeps half-closed connections open otherwise, and a
+    /// stream that waits for the next rebuild never notices), and its closing ends the listener.
+    static func events(_ live: LiveReload, on channel: any Channel) async -> Response {
         let (id, stream) = await live.subscribe()
+        _ = channel.setOption(ChannelOptions.allowRemoteHalfClosure, value: false)
+        channel.closeFuture.whenComplete { _ in Task { await live.end(id) } }
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
         return Response(
             status: .ok, headers: headers,
@@ -145,5 +162,16 @@ public struct PreviewServer: Sendable {
                 }
                 try await writer.finish(nil)
             })
+    }
+}
+
+/// A request's context with the connection it came on, which the event stream watches.
+struct PreviewRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        channel = source.channel
     }
 }

@@ -55,7 +55,10 @@ struct StaticSiteResponder: Sendable {
 
     private func isNotModified(_ request: Request, etag: String, modified: Int) -> Bool {
         if let match = request.headers[.ifNoneMatch] {
-            return match.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == etag || $0 == "*" }
+            return match.split(separator: ",").contains {
+                let tag = $0.trimmingCharacters(in: .whitespaces)
+                return tag == etag || tag == "W/" + etag || tag == "*"
+            }
         }
         if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
             return modified <= Int(since.timeIntervalSince1970)
@@ -91,13 +94,16 @@ enum HTTPDate {
             "\(weekdays[weekday]), \(two(d)) \(months[m - 1]) \(y) \(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60)) GMT"
     }
 
+    /// The date of an IMF-fixdate, or nil for anything else (a field out of its range included:
+    /// a client's header must never reach the arithmetic unchecked).
     static func parse(_ text: String) -> Date? {
         let parts = text.split(separator: " ")
-        guard parts.count == 6, let day = Int(parts[1]), let month = months.firstIndex(of: String(parts[2])),
-            let year = Int(parts[3])
+        guard parts.count == 6, parts[5] == "GMT", let day = Int(parts[1]), (1...31).contains(day),
+            let month = months.firstIndex(of: String(parts[2])), let year = Int(parts[3]), (1...9999).contains(year)
         else { return nil }
-        let time = parts[4].split(separator: ":").compactMap { Int($0) }
-        guard time.count == 3 else { return nil }
+        let time = parts[4].split(separator: ":", omittingEmptySubsequences: false).compactMap { Int($0) }
+        guard time.count == 3, (0...23).contains(time[0]), (0...59).contains(time[1]), (0...60).contains(time[2])
+        else { return nil }
         let days = CivilCalendar.days(year: year, month: month + 1, day: day)
         return Date(timeIntervalSince1970: Double(days * 86_400 + time[0] * 3600 + time[1] * 60 + time[2]))
     }

@@ -88,7 +88,7 @@ struct EntityPageView: TemplateView {
         if let geonames = entry.entity.geonames {
             links.append(LinkView(label: "GeoNames", url: "https://www.geonames.org/\(geonames)"))
         }
-        if let url = entry.entity.url { links.append(LinkView(label: "Website", url: url)) }
+        if let url = entry.entity.url.flatMap(SiteURLs.web) { links.append(LinkView(label: "Website", url: url)) }
         return links
     }
 }

@@ -30,13 +30,46 @@ public struct SiteURLs: Sendable {
 
     /// A URL written by an author (a Markdown link, an image src): root-relative URLs move under the
     /// base path; relative and absolute URLs stay; script URLs are dropped unless HTML is trusted.
+    /// The URL is first read as a browser reads it (`normalized`), so that no control character
+    /// hides a scheme from the check.
     public func content(_ url: String, allowUnsafe: Bool, isImage: Bool = false) -> String {
-        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.normalized(url)
         if !allowUnsafe && Self.isDangerous(trimmed, isImage: isImage) { return "" }
         if trimmed.hasPrefix("/") && !trimmed.hasPrefix("//") {
             return basePath + trimmed.dropFirst()
         }
         return trimmed
+    }
+
+    /// A URL as the WHATWG URL parser sees it before reading its scheme: leading and trailing C0
+    /// controls and spaces removed, tabs and line breaks removed wherever they are; any other
+    /// control character or space left inside is percent-encoded, so the browser has nothing
+    /// more to strip (`java&#x09;script:` is `javascript:` to a browser, and is checked as such).
+    public static func normalized(_ url: String) -> String {
+        let scalars = url.unicodeScalars
+        let isC0OrSpace = { (scalar: Unicode.Scalar) in scalar.value <= 0x20 }
+        guard let first = scalars.firstIndex(where: { !isC0OrSpace($0) }),
+            let last = scalars.lastIndex(where: { !isC0OrSpace($0) })
+        else { return "" }
+        var out = String.UnicodeScalarView()
+        for scalar in scalars[first...last] {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: continue
+            case 0x00...0x20, 0x7F:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out.append(contentsOf: ("%" + (hex.count == 1 ? "0" + hex : hex)).unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// An address from the site's own settings or entities.yml (an entity's website): kept only
+    /// when it is an `http:` or `https:` URL, read as a browser would.
+    public static func web(_ url: String) -> String? {
+        let normalized = normalized(url)
+        let lower = normalized.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? normalized : nil
     }
 
     /// An absolute URL for a URL as `content(_:)` returns it, on the page at `sitePath`: absolute URLs

@@ -15,7 +15,7 @@ public enum StructuredData {
         var links: [String] = []
         if let wikidata = entity.wikidata { links.append("https://www.wikidata.org/wiki/\(wikidata)") }
         if let geonames = entity.geonames { links.append("https://www.geonames.org/\(geonames)") }
-        if let url = entity.url { links.append(url) }
+        if let url = entity.url.flatMap(SiteURLs.web) { links.append(url) }
         return links
     }
 

@@ -82,10 +82,11 @@ struct ArticleJob: Sendable {
             outcome.rerendered = true
             return outcome
         }
-        guard let data = FileManager.default.contents(atPath: filePath) else {
-            return Outcome(summary: nil, diagnostics: [Diagnostic(file: path, message: "cannot read the file")])
+        let bytes: [UInt8]
+        switch FileBytes.read(filePath, shownAs: path, limit: ArticleReader.maximumBytes) {
+        case .success(let read): bytes = read
+        case .failure(let problem): return Outcome(summary: nil, diagnostics: [problem])
         }
-        let bytes = [UInt8](data)
         // serve's first build, from the cache `build` left on disk (`BuildCache.adopt`): an article
         // with the bytes it had then is that build's article, not enriched again.
         if let entry, entry.source == nil, rendersOnRequest(tools), entry.digest == Checksum.digest(of: bytes) {

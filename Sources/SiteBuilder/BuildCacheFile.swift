@@ -30,7 +30,7 @@ import SiteIndex
 /// changes the output, so a build stopped half-way never leaves a cache describing an output that
 /// is not there.
 enum BuildCacheFile {
-    static let formatVersion = 7
+    static let formatVersion = 8
     static let magic = Array("broadsheet-cache\n".utf8)
 
     /// What a loaded cache gives a build.
@@ -224,6 +224,7 @@ extension CacheWriter {
         int(Int(entry.stamp.size))
         int(entry.stamp.seconds)
         int(entry.stamp.nanoseconds)
+        int(entry.stamp.change)
         uint64(entry.digest)
         int(entry.templates)
         bool(entry.outcome.isSkippedDraft)
@@ -239,6 +240,7 @@ extension CacheWriter {
         int(Int(record.stamp.size))
         int(record.stamp.seconds)
         int(record.stamp.nanoseconds)
+        int(record.stamp.change)
         int(record.layout.head)
         int(record.layout.dependency)
         uint32s(record.layout.lengths)
@@ -247,7 +249,7 @@ extension CacheWriter {
 
 extension CacheReader {
     mutating func rowFile() throws(Corrupt) -> RowFileRecord {
-        let stamp = FileStamp(size: Int64(try int()), seconds: try int(), nanoseconds: try int())
+        let stamp = FileStamp(size: Int64(try int()), seconds: try int(), nanoseconds: try int(), change: try int())
         let head = try int()
         let dependency = try int()
         let lengths = try uint32s()
@@ -264,7 +266,7 @@ extension CacheReader {
 
     mutating func entry() throws(Corrupt) -> (String, BuildCache.Entry) {
         let path = try string()
-        let stamp = FileStamp(size: Int64(try int()), seconds: try int(), nanoseconds: try int())
+        let stamp = FileStamp(size: Int64(try int()), seconds: try int(), nanoseconds: try int(), change: try int())
         let digest = try uint64()
         let templates = try int()
         let isSkippedDraft = try bool()

@@ -13,7 +13,7 @@ import Foundation
 /// line until the 10 MB of a 100,000-article archive cost more to make, read and write than the
 /// listing it came from.)
 struct BuildManifest: Equatable {
-    static let format = "broadsheet-manifest 3"
+    static let format = "broadsheet-manifest 4"
     /// The digest of the header facts, of each input file's path and of the stamps of every file
     /// but the articles, in order.
     let frame: UInt64
@@ -26,6 +26,9 @@ struct BuildManifest: Equatable {
     /// The article files among them, as `ContentScanner.articlePaths` lists them (the build need
     /// not list the folder again).
     let articlePaths: [String]
+    /// What the listing of Content/ could not take (an unreadable folder, a link to a file), said
+    /// by the build.
+    let skipped: [Diagnostic]
 
     static func == (first: Self, second: Self) -> Bool {
         first.frame == second.frame && first.articleStamps == second.articleStamps
@@ -48,12 +51,14 @@ struct BuildManifest: Equatable {
         var stamps: [String: FileStamp] = [:]
         var articlePaths: [String] = []
         var articleStamps: [UInt64] = []
+        var skipped: [ContentScanner.Skipped] = []
         for folder in ["Content", "Templates"] {
             hasher.combine(folder)
             let root = options.source.appendingPathComponent(folder, isDirectory: true)
             let files =
                 folder == "Content"
-                ? ContentScanner.contentFiles(in: options.source) : ContentScanner.relativeFiles(under: root)
+                ? ContentScanner.contentFiles(in: options.source, skipped: &skipped)
+                : ContentScanner.relativeFiles(under: root)
             let found = Self.stamps(of: files, in: root.path)
             hasher.combine(files.count)
             if folder == "Content" { stamps.reserveCapacity(files.count) }
@@ -77,12 +82,17 @@ struct BuildManifest: Equatable {
                 hasher.combine(Int(stamp.size))
                 hasher.combine(stamp.seconds)
                 hasher.combine(stamp.nanoseconds)
+                hasher.combine(stamp.change)
+                hasher.combine(stamp.change)
             }
         }
         frame = hasher.finalize()
         self.articleStamps = articleStamps
         self.stamps = stamps
         self.articlePaths = articlePaths
+        self.skipped = skipped.filter { $0.path == "articles" || $0.path.hasPrefix("articles/") }.map {
+            $0.diagnostic(prefix: "Content/")
+        }
     }
 
     /// The stamps of `files` under `root`, looked up from the open folder (a third of the path to
@@ -112,6 +122,7 @@ struct BuildManifest: Equatable {
         self.articleStamps = articleStamps
         stamps = [:]
         articlePaths = []
+        skipped = []
     }
 
     /// A file stamp as one number (never 0, which stands for a file that could not be looked at).
@@ -120,6 +131,7 @@ struct BuildManifest: Equatable {
         hasher.combine(Int(stamp.size))
         hasher.combine(stamp.seconds)
         hasher.combine(stamp.nanoseconds)
+        hasher.combine(stamp.change)
         return max(hasher.finalize(), 1)
     }
 

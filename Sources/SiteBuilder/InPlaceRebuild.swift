@@ -108,7 +108,7 @@ struct InPlaceRebuild {
         let stage: OutputStage
         do throws(Diagnostic) {
             // Patching with no files to remove: only the pages written here move into the output.
-            stage = try OutputStage(output: output, source: options.source, patching: [])
+            stage = try OutputStage(output: output, source: options.source, baseURL: config.baseURL, patching: [])
         } catch {
             return nil
         }

@@ -53,9 +53,10 @@ extension OutputStage {
             // Paths as strings: two URLs per file were a fifth of moving 1,100 pages.
             let target = outputPath + "/" + file
             let staged = stagePath + "/" + file
-            // The old file goes first: ext4 writes a file renamed over another to disk at once
-            // (`auto_da_alloc`), which made moving 1,100 pages and the exports take 0.4 s.
-            unlink(target)
+            // Renamed over the old file, never after deleting it: a server reading the folder
+            // meanwhile finds the old page or the new one. (Deleting first was quicker on ext4,
+            // which writes a file renamed over another to disk at once, `auto_da_alloc`, but left
+            // a moment with no page: nginx answered 404 during builds.)
             if rename(staged, target) != 0 {
                 try? FileManager.default.createDirectory(
                     at: URL(fileURLWithPath: target).deletingLastPathComponent(), withIntermediateDirectories: true)

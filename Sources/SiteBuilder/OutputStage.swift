@@ -1,4 +1,5 @@
 import ArchiveModel
+import CLinux
 import Foundation
 
 /// The staging folder a build writes into, so a failed build leaves the previous site untouched.
@@ -37,7 +38,7 @@ struct OutputStage: SiteOutput {
     /// Creates an empty stage next to `output` (`.Output.staging`), after checking that `output`
     /// may be replaced; with `patching`, the files of the output folder's build, the stage patches
     /// the output folder instead of replacing it.
-    init(output: URL, source: URL, patching previousFiles: Set<String>? = nil) throws(Diagnostic) {
+    init(output: URL, source: URL, baseURL: String, patching previousFiles: Set<String>? = nil) throws(Diagnostic) {
         self.output = output
         self.previousFiles = previousFiles
         let name = output.lastPathComponent
@@ -49,10 +50,12 @@ struct OutputStage: SiteOutput {
         Self.removeLeftovers(of: output)
         let files = FileManager.default
         do {
-            if files.fileExists(atPath: stage.path) { try files.removeItem(at: stage) }
+            // A stage a killed build left (or the old output a killed swap left there) goes the
+            // way of old outputs: renamed aside and deleted in the background.
+            let leftover = Self.discarded(of: output)
+            if rename(stagePath, leftover.path) == 0 { Self.removeInBackground(leftover) }
             try files.createDirectory(at: stage, withIntermediateDirectories: true)
-            try Data("This folder is written by `broadsheet build`; it is replaced on every build.\n".utf8)
-                .write(to: stage.appendingPathComponent(Self.marker))
+            try Data(BuiltSite.marker(baseURL: baseURL).utf8).write(to: stage.appendingPathComponent(Self.marker))
         } catch {
             throw Diagnostic(
                 file: stage.path, message: "cannot create the staging folder: \(error.localizedDescription)",
@@ -245,13 +248,21 @@ struct OutputStage: SiteOutput {
         return access(outputPath + "/" + relativePath, F_OK) == 0
     }
 
-    /// Replaces the output folder with the stage. The previous output, renamed
-    /// `.Output.old-<random>`, is deleted in the background (`removeInBackground`): deleting the
-    /// 300,000 files of a 100,000-article site took two minutes here, which a build need not wait for.
+    /// Replaces the output folder with the stage in one step: the two are swapped
+    /// (`renameat2` with `RENAME_EXCHANGE`), so a static server reading the folder, or a build
+    /// killed at any moment, finds the whole old site or the whole new one, never none. The
+    /// previous output, now at the stage's path, is renamed `.Output.old-<random>` and deleted in
+    /// the background (`removeInBackground`): deleting the 300,000 files of a 100,000-article site
+    /// took two minutes here, which a build need not wait for. Where the file system cannot swap,
+    /// the old folder is renamed away first (a moment without a site).
     func commit() throws(Diagnostic) {
         if let previousFiles { return try patch(replacing: previousFiles) }
-        let files = FileManager.default
         let old = Self.discarded(of: output)
+        if broadsheet_exchange(stagePath, outputPath) == 0 {
+            if rename(stagePath, old.path) == 0 { Self.removeInBackground(old) }
+            return
+        }
+        let files = FileManager.default
         do {
             if files.fileExists(atPath: output.path) { try files.moveItem(at: output, to: old) }
             try files.moveItem(at: stage, to: output)
@@ -311,15 +322,28 @@ struct OutputStage: SiteOutput {
 
     /// The output folder may be replaced if it does not exist, is empty, or was made by Broadsheet,
     /// and it must not hold the site's own sources.
-    private static func checkReplaceable(output: URL, source: URL) throws(Diagnostic) {
-        let outputPath = output.standardizedFileURL.path
-        let sourcePath = source.standardizedFileURL.path
+    static func checkReplaceable(output: URL, source: URL) throws(Diagnostic) {
+        // Compared as the file system finds them, links followed: a linked site folder or output
+        // is the folder it leads to.
+        let outputPath = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let sourcePath = source.standardizedFileURL.resolvingSymlinksInPath().path
         if sourcePath == outputPath || sourcePath.hasPrefix(outputPath + "/")
             || outputPath.hasPrefix(sourcePath + "/Content") || outputPath.hasPrefix(sourcePath + "/Templates")
         {
             throw Diagnostic(
                 file: output.path, message: "the output folder would contain or replace the site's sources",
                 hint: "choose an output folder outside Content/ and Templates/, such as Output/")
+        }
+        var info = stat()
+        if lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            throw Diagnostic(
+                file: output.path, message: "the output folder is a symbolic link, which a build would replace",
+                hint: "give --output the folder the link leads to")
+        }
+        if lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+            throw Diagnostic(
+                file: output.path, message: "the output folder is a file, not a folder",
+                hint: "a build replaces the whole output folder: choose a new or empty folder with --output")
         }
         let files = FileManager.default
         guard let entries = try? files.contentsOfDirectory(atPath: output.path), !entries.isEmpty else { return }
@@ -363,5 +387,23 @@ final class OutputLedger: @unchecked Sendable {
     /// Those of `files` the build neither wrote nor kept, under one lock.
     func missing(from files: Set<String>) -> [String] {
         lock.withLock { files.filter { !written.contains($0) && !keptFiles.contains($0) } }
+    }
+}
+
+/// What the output folder's marker file (`.broadsheet-output`) says of the build that made it:
+/// that Broadsheet made the folder, and the base URL its links were made for (which `check`
+/// needs when the build was given `--base-url`).
+public enum BuiltSite {
+    static func marker(baseURL: String) -> String {
+        "This folder is written by `broadsheet build`; it is replaced on every build.\nbase_url: \(baseURL)\n"
+    }
+
+    /// The base URL the site in `output` was built for, or nil when its marker does not say.
+    public static func baseURL(in output: URL) -> String? {
+        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(OutputStage.marker).path)
+        else { return nil }
+        let prefix = "base_url: "
+        return String(decoding: data, as: UTF8.self).split(separator: "\n")
+            .first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
     }
 }

@@ -37,6 +37,16 @@ public struct SiteBuilder: Sendable {
         let onDisk = options.memorySite == nil && cache == nil
         let output = options.output
         let source = options.source
+        // Two builds of one output folder one after the other, never at once.
+        let lock: OutputLock?
+        do throws(Diagnostic) {
+            // Checked before the lock too, so that a refused output gets no lock file beside it.
+            if onDisk { try OutputStage.checkReplaceable(output: output, source: source) }
+            lock = onDisk ? try OutputLock(for: output) { [logger] in logger.notice("\($0)") } : nil
+        } catch {
+            throw DiagnosticError([error])
+        }
+        defer { withExtendedLifetime(lock) {} }
         let makeInputs = { @Sendable () throws(DiagnosticError) -> BuildCache.Inputs in
             let path = source.appendingPathComponent("Content/entities.yml").path
             let stamp = FileStamp(path: path)
@@ -141,7 +151,8 @@ public struct SiteBuilder: Sendable {
             stage = MemoryStage(site: memory)
         } else {
             do throws(Diagnostic) {
-                stage = try OutputStage(output: options.output, source: options.source, patching: previousFiles)
+                stage = try OutputStage(
+                    output: options.output, source: options.source, baseURL: config.baseURL, patching: previousFiles)
             } catch {
                 throw DiagnosticError([error])
             }
@@ -149,6 +160,7 @@ public struct SiteBuilder: Sendable {
         do throws(DiagnosticError) {
             let built = try await builder.buildPages(
                 listsPageFiles: onDisk, stamps: manifest?.stamps ?? [:], listed: manifest?.articlePaths,
+                listingProblems: manifest?.skipped ?? [],
                 config: config, templates: templates, enricher: ArticleEnricher(gazetteer: gazetteer), stage: stage,
                 clock: &clock)
             if onDisk {
@@ -184,7 +196,8 @@ public struct SiteBuilder: Sendable {
     /// cache, in memory, needs no list). `stamps` and `listed`: the article files' stamps and
     /// paths as the manifest found them (nil without a manifest: serve lists them itself).
     private func buildPages(
-        listsPageFiles: Bool, stamps: [String: FileStamp], listed: [String]?, config: SiteConfig,
+        listsPageFiles: Bool, stamps: [String: FileStamp], listed: [String]?, listingProblems: [Diagnostic],
+        config: SiteConfig,
         templates: TemplateSet,
         enricher: ArticleEnricher,
         stage: any SiteOutput,
@@ -197,7 +210,8 @@ public struct SiteBuilder: Sendable {
         let trusted = options.changedPaths.flatMap { changes in
             cache?.paths.flatMap { ChangedPaths.articlePaths(after: changes, previous: $0, source: options.source) }
         }
-        let paths = trusted ?? listed ?? ContentScanner.articlePaths(in: options.source)
+        var skipped: [ContentScanner.Skipped] = []
+        let paths = trusted ?? listed ?? ContentScanner.articlePaths(in: options.source, skipped: &skipped)
         let unchecked = trusted == nil ? nil : options.changedPaths
         logger.debug("reading \(paths.count) article files")
         let tools = ArticleJob.Tools(
@@ -206,7 +220,9 @@ public struct SiteBuilder: Sendable {
             stamps: stamps)
         let outcomes = await articleOutcomes(paths, tools: tools, onlyChanged: unchecked)
         clock.lap("articles: \(outcomes.count(where: { !$0.reused })) built, \(outcomes.count(where: \.reused)) kept")
-        var diagnostics = outcomes.flatMap(\.diagnostics)
+        var diagnostics =
+            (listed == nil ? skipped.map { $0.diagnostic(prefix: ContentScanner.articlesFolder) } : listingProblems)
+            + outcomes.flatMap(\.diagnostics)
         var summaries: [ArticleSummary] = []
         var hashes: [Int] = []
         var dataHashes: [Int] = []

@@ -17,6 +17,11 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The built site to check (default: Output/ inside the site folder).")
     var output: String?
 
+    @Option(
+        name: .customLong("base-url"),
+        help: "The URL the site is published under (default: the one its last build used, else site.yml's).")
+    var baseURL: String?
+
     @Flag(name: .long, help: "Build the site first (done anyway when the output folder has no site).")
     var build = false
 
@@ -25,11 +30,12 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let sourceURL = URL(fileURLWithPath: source, isDirectory: true)
-        let options = BuildOptions(
-            source: sourceURL, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        let built = BuiltSite.baseURL(in: outputURL ?? sourceURL.appendingPathComponent("Output", isDirectory: true))
+        let options = BuildOptions(source: sourceURL, output: outputURL, baseURL: baseURL ?? built)
         let config: SiteConfig
         do throws(DiagnosticError) {
-            config = try SiteLoader.config(in: sourceURL)
+            config = try SiteLoader.config(in: sourceURL, baseURLOverride: options.baseURL)
         } catch {
             ConsoleLog.print(error.diagnostics, siteFolder: source)
             throw ExitCode(1)

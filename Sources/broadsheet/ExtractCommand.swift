@@ -35,12 +35,15 @@ struct ExtractCommand: ParsableCommand {
         let enricher = ArticleEnricher(gazetteer: Gazetteer(entities: known, knowledge: BuiltInKnowledge.shared))
         var failed = false
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                ConsoleLog.print([Diagnostic(file: path, message: "cannot read the file")])
+            let bytes: [UInt8]
+            switch FileBytes.read(path, shownAs: path, limit: ArticleReader.maximumBytes) {
+            case .success(let read): bytes = read
+            case .failure(let problem):
+                ConsoleLog.print([problem])
                 failed = true
                 continue
             }
-            let result = ArticleReader.read(path: path, bytes: [UInt8](data))
+            let result = ArticleReader.read(path: path, bytes: bytes)
             guard let article = result.article else {
                 ConsoleLog.print(result.diagnostics)
                 failed = true
@@ -48,7 +51,7 @@ struct ExtractCommand: ParsableCommand {
             }
             let units = article.textUnits
             let enrichment = enricher.enrich(article)
-            let source = Array(String(decoding: data, as: UTF8.self).unicodeScalars)
+            let source = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
             print(
                 ExtractRecord.json(
                     file: path, source: source, units: units, annotations: enrichment.entities,

@@ -1,5 +1,5 @@
 #if os(Linux)
-    import CMalloc
+    import CLinux
 #endif
 
 /// How the C allocator grows its heaps, set when the command starts.

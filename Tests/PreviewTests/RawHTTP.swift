@@ -56,13 +56,27 @@ struct RawHTTP {
         return text
     }
 
+    /// Opens an event stream and returns its socket once the server has said it is connected.
+    func openStream(_ path: String) throws -> Int32 {
+        let socket = try connect(timeout: 2)
+        try write(socket, request("GET", path, headers: [:]))
+        var text = ""
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        while !text.contains(": connected") {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            guard count > 0 else { break }
+            text += String(decoding: buffer[0..<count], as: UTF8.self)
+        }
+        return socket
+    }
+
     private func request(_ method: String, _ path: String, headers: [String: String]) -> String {
         var text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
         return text + "\r\n"
     }
 
-    private func connect(timeout: Double) throws -> Int32 {
+    func connect(timeout: Double) throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EIO) }
         var time = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
@@ -83,7 +97,7 @@ struct RawHTTP {
         return socket
     }
 
-    private func write(_ socket: Int32, _ text: String) throws {
+    func write(_ socket: Int32, _ text: String) throws {
         let bytes = Array(text.utf8)
         guard Glibc.send(socket, bytes, bytes.count, 0) == bytes.count else { throw POSIXError(.EIO) }
     }

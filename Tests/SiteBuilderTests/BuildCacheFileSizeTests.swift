@@ -42,7 +42,8 @@ struct BuildCacheFileSizeTests {
             (
                 "Content/articles/\(number).md",
                 BuildCache.Entry(
-                    stamp: FileStamp(size: 100, seconds: number, nanoseconds: 0), digest: UInt64(number),
+                    stamp: FileStamp(size: 100, seconds: number, nanoseconds: 0, change: number * 7),
+                    digest: UInt64(number),
                     outcome: ArticleJob.Outcome(summary: nil, diagnostics: [], isSkippedDraft: true), templates: 7,
                     source: nil)
             )

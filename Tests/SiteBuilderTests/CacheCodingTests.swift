@@ -69,7 +69,8 @@ struct CacheCodingTests {
             return (
                 path,
                 BuildCache.Entry(
-                    stamp: FileStamp(size: 100, seconds: number, nanoseconds: 0), digest: UInt64(number),
+                    stamp: FileStamp(size: 100, seconds: number, nanoseconds: 0, change: number * 7),
+                    digest: UInt64(number),
                     outcome: ArticleJob.Outcome(
                         summary: summary, summaryHash: digests.data, pageHash: digests.page, diagnostics: []),
                     templates: 7, source: nil)
