@@ -97,11 +97,14 @@ struct ArticleResolution {
         // Candidates first: most articles have none, and then nothing else is built.
         var candidates: [(unit: Int, token: Token)] = []
         for (unit, scan) in scans.enumerated() {
+            // Known names in order, looked up by binary search (searched from the start for each
+            // word, a long paragraph cost time in the square of its length).
+            let known = scan.mentions.filter(\.isKnown).sorted { $0.start < $1.start }
             for token in scan.tokens
             where token.isWord && token.isCapitalized && token.length >= TypoIndex.minimumLength {
                 guard !token.flags.contains(.allCaps), !gazetteer.lexicon.commonWords.contains(token.hash),
                     // Words inside a gazetteer name the article left ambiguous are not typos.
-                    !scan.mentions.contains(where: { $0.start <= token.start && token.end <= $0.end && $0.isKnown })
+                    !Self.overlaps(known, token.start, token.end, inside: true, bounds: { ($0.start, $0.end) })
                 else { continue }
                 candidates.append((unit, token))
             }
@@ -112,7 +115,7 @@ struct ArticleResolution {
         var localEntities: [Entity] = []
         var indexed: Set<[String]> = []
         var coveredByUnit: [Int: [Mention]] = [:]
-        for mention in covered {
+        for mention in covered.sorted(by: { $0.start < $1.start }) {
             coveredByUnit[mention.unit, default: []].append(mention)
             guard !mention.text.contains(" "), indexed.insert([mention.text, mention.entity]).inserted,
                 let entity = entity(id: mention.entity)
@@ -123,7 +126,9 @@ struct ArticleResolution {
         var found: [Mention] = []
         for (unit, token) in candidates {
             let inUnit = coveredByUnit[unit] ?? []
-            guard !inUnit.contains(where: { $0.start < token.end && token.start < $0.end }) else { continue }
+            guard !Self.overlaps(inUnit, token.start, token.end, inside: false, bounds: { ($0.start, $0.end) }) else {
+                continue
+            }
             let word = scans[unit].text(token.start, token.end)
             var ids = Set(gazetteer.typos.entities(near: word).map { gazetteer.entities[Int($0)].id })
             ids.formUnion(local.entities(near: word).map { localEntities[Int($0)].id })
@@ -131,6 +136,24 @@ struct ArticleResolution {
             found.append(Mention(unit: unit, start: token.start, end: token.end, entity: id, text: word))
         }
         return found
+    }
+
+    /// Whether a mention of `sorted` (in order of start) overlaps `start..<end`, or with `inside`
+    /// holds it whole. Mentions of one list do not overlap one another, so only the last few
+    /// starting before `end` can.
+    static func overlaps<Item>(
+        _ sorted: [Item], _ start: Int, _ end: Int, inside: Bool, bounds: (Item) -> (start: Int, end: Int)
+    ) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if bounds(sorted[middle]).start < end { low = middle + 1 } else { high = middle }
+        }
+        return sorted[max(0, low - 8)..<low].contains {
+            let item = bounds($0)
+            return inside ? item.start <= start && end <= item.end : item.start < end && start < item.end
+        }
     }
 
     private mutating func addPerson(id: String, name: String) {

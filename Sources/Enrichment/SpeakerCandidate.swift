@@ -27,12 +27,28 @@ struct UnitView {
     /// Entity mentions of this unit, by start.
     let mentions: [Mention]
     let tokens: [Token]
+    /// For each token, the index of its sentence's first token and one past its last: worked out
+    /// once, since a sentence walked for each look-up costs time in the square of its length.
+    private let sentenceStarts: [Int32]
+    private let sentenceEnds: [Int32]
 
     init(scan: UnitScan, unit: Int, mentions: [Mention]) {
         self.scan = scan
         self.unit = unit
         self.mentions = mentions
         self.tokens = scan.tokens
+        var starts = [Int32](repeating: 0, count: tokens.count)
+        var ends = [Int32](repeating: Int32(tokens.count), count: tokens.count)
+        var first = 0
+        for position in tokens.indices {
+            if position > 0, tokens[position].flags.contains(.sentenceStart) {
+                for earlier in first..<position { ends[earlier] = Int32(position) }
+                first = position
+            }
+            starts[position] = Int32(first)
+        }
+        sentenceStarts = starts
+        sentenceEnds = ends
     }
 
     /// Index of the token at or after a scalar offset.
@@ -48,26 +64,43 @@ struct UnitView {
 
     /// Index of the first token of the sentence holding token `index`.
     func sentenceStart(of index: Int) -> Int {
-        var position = min(index, tokens.count - 1)
-        while position > 0, !tokens[position].flags.contains(.sentenceStart) { position -= 1 }
-        return max(position, 0)
+        guard !tokens.isEmpty else { return 0 }
+        return Int(sentenceStarts[max(0, min(index, tokens.count - 1))])
     }
 
     /// Index one past the last token of the sentence holding token `index`.
     func sentenceEnd(after index: Int) -> Int {
-        var position = index + 1
-        while position < tokens.count, !tokens[position].flags.contains(.sentenceStart) { position += 1 }
-        return position
+        guard index >= 0 else {
+            var position = index + 1
+            while position < tokens.count, !tokens[position].flags.contains(.sentenceStart) { position += 1 }
+            return position
+        }
+        return index < tokens.count ? Int(sentenceEnds[index]) : index + 1
     }
 
-    /// The mention that ends exactly at token `index` (inclusive), if any.
+    /// The position of the first mention starting at or after a scalar offset (binary search).
+    private func firstMention(startingAtOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].start < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The mention that ends exactly at token `index` (inclusive), if any. Mentions do not
+    /// overlap, so it is among the few that start at or before the token.
     func mention(endingAt index: Int) -> Mention? {
-        mentions.last { $0.end == tokens[index].end && $0.start <= tokens[index].start }
+        let token = tokens[index]
+        let after = firstMention(startingAtOrAfter: token.start + 1)
+        return mentions[max(0, after - 8)..<after].last { $0.end == token.end && $0.start <= token.start }
     }
 
     /// The mention that starts at token `index`, if any.
     func mention(startingAt index: Int) -> Mention? {
-        mentions.first { $0.start == tokens[index].start }
+        let position = firstMention(startingAtOrAfter: tokens[index].start)
+        return position < mentions.count && mentions[position].start == tokens[index].start ? mentions[position] : nil
     }
 
     func speakerMention(_ range: Range<Int>) -> SpeakerMention {

@@ -41,9 +41,18 @@ public struct BodyAnnotations: Sendable {
             byUnit[mention.unit, default: []].append(mention)
         }
         var pieces: [Int: [QuotePiece]] = [:]
+        // Each unit's length, counted once: counted per quotation, a long paragraph full of
+        // quotations cost time in the square of its length.
+        var lengths: [Int: Int] = [:]
         for quote in quotes {
             for unit in quote.start.unit...quote.end.unit where unit < units.count {
-                let length = units[unit].text.unicodeScalars.count
+                let length =
+                    lengths[unit]
+                    ?? {
+                        let counted = units[unit].text.unicodeScalars.count
+                        lengths[unit] = counted
+                        return counted
+                    }()
                 let from = unit == quote.start.unit ? quote.start.offset : Self.leadingSpace(units[unit].text)
                 let to = unit == quote.end.unit ? quote.end.offset : length
                 guard from < to else { continue }
@@ -85,56 +94,77 @@ struct MentionWeaver {
     var anchored: Set<String>
     private(set) var offset = 0
 
+    /// The first piece and mention that may still reach the text to come (those before end
+    /// before it): the text of a paragraph comes in order, so each is passed over once.
+    private var pieceCursor = 0
+    private var mentionCursor = 0
+
     init(unit: Int, annotations: BodyAnnotations, seen: Set<String>, anchored: Set<String>) {
-        self.mentions = annotations.mentionsByUnit[unit] ?? []
-        self.pieces = annotations.quotesByUnit[unit] ?? []
+        // In order of where they start, as the cursors need them.
+        self.mentions = (annotations.mentionsByUnit[unit] ?? []).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        self.pieces = (annotations.quotesByUnit[unit] ?? []).sorted {
+            ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+        }
         self.annotations = annotations
         self.seen = seen
         self.anchored = anchored
     }
 
-    /// Writes escaped text, wrapping the parts covered by quotations and mentions.
+    /// Writes escaped text, wrapping the parts covered by quotations and mentions. Linear in the
+    /// text and the annotations it holds: the pieces and mentions are walked with cursors, never
+    /// searched from the start (a paragraph of a megabyte holds thousands of each).
     mutating func write(text: String, insideLink: Bool, into out: inout String) {
         let length = text.unicodeScalars.count
         let start = offset
         offset += length
         let linking = !insideLink && annotations.style != .none
-        // Where a quotation piece or a mention begins or ends inside this text (a handful at most;
-        // repeats are skipped below).
+        while pieceCursor < pieces.count, pieces[pieceCursor].range.upperBound <= start { pieceCursor += 1 }
+        while mentionCursor < mentions.count, mentions[mentionCursor].end <= start { mentionCursor += 1 }
+        // Those that begin before this text ends (and do not end before it starts).
+        let pieceEnd = pieces[pieceCursor...].firstIndex { $0.range.lowerBound >= offset } ?? pieces.count
+        let mentionEnd = linking ? mentions[mentionCursor...].firstIndex { $0.start >= offset } ?? mentions.count : 0
+        let here = pieces[pieceCursor..<pieceEnd].lazy.filter { $0.range.upperBound > start }
+        let named = mentions[min(mentionCursor, mentionEnd)..<mentionEnd].lazy.filter { $0.end > start }
+        // Plain text, the most common case: escaped whole.
+        if here.isEmpty && named.isEmpty {
+            out += HTMLEscaping.escape(text)
+            return
+        }
+        // Where a quotation piece or a mention begins or ends inside this text.
         var bounds = [0, length]
-        for piece in pieces where piece.range.upperBound > start && piece.range.lowerBound < offset {
+        for piece in here {
             bounds.append(max(0, piece.range.lowerBound - start))
             bounds.append(min(length, piece.range.upperBound - start))
         }
-        if linking {
-            for mention in mentions where mention.end > start && mention.start < offset {
-                bounds.append(max(0, mention.start - start))
-                bounds.append(min(length, mention.end - start))
-            }
-        }
-        // Plain text, the most common case: escaped whole.
-        if bounds.count == 2 {
-            out += HTMLEscaping.escape(text)
-            return
+        for mention in named {
+            bounds.append(max(0, mention.start - start))
+            bounds.append(min(length, mention.end - start))
         }
         bounds.sort()
         let scalars = Array(text.unicodeScalars)
         var openQuote: String?
+        var nextPiece = pieceCursor
+        var nextMention = mentionCursor
         for (from, to) in zip(bounds, bounds.dropFirst()) where from < to {
-            let piece = pieces.first { $0.range.lowerBound <= start + from && start + to <= $0.range.upperBound }
+            let (lower, upper) = (start + from, start + to)
+            while nextPiece < pieceEnd, pieces[nextPiece].range.upperBound <= lower { nextPiece += 1 }
+            while nextMention < mentionEnd, mentions[nextMention].end <= lower { nextMention += 1 }
+            let piece = pieces[nextPiece..<pieceEnd].prefix { $0.range.lowerBound <= lower }
+                .first { upper <= $0.range.upperBound }
             if openQuote != piece?.quote.id {
                 if openQuote != nil { out += "</q>" }
                 openQuote = piece.map { quoteTag($0, into: &out) }
             }
             let textPiece = HTMLEscaping.escape(String(scalars: scalars[from..<to]))
-            guard linking, let mention = mentions.first(where: { $0.start <= start + from && start + to <= $0.end }),
-                let path = annotations.entityPaths[mention.entity]
-            else {
+            let mention =
+                nextMention < mentionEnd
+                ? mentions[nextMention..<mentionEnd].prefix { $0.start <= lower }.first { upper <= $0.end } : nil
+            guard linking, let mention, let path = annotations.entityPaths[mention.entity] else {
                 out += textPiece
                 continue
             }
             let first = !seen.contains(mention.entity)
-            if mention.end <= start + to { seen.insert(mention.entity) }
+            if mention.end <= upper { seen.insert(mention.entity) }
             if first || annotations.style == .all {
                 let className = first ? "mention mention-first" : "mention"
                 out +=

@@ -5,6 +5,7 @@ import Testing
 /// Hostile input a build takes, making it harmless: links that would run script lose their
 /// address, control characters and unbalanced right-to-left overrides stop at the value that holds
 /// them, and what the build leaves out it says.
+@Suite(.serialized)
 struct DefusedInputTests {
     /// An article whose page must not carry `forbidden` (and must carry `kept`, when given).
     struct Case: CustomTestStringConvertible, Sendable {

@@ -5,6 +5,7 @@ import Testing
 /// Input a build, `extract` or `check` must refuse: each case is written into a site that built
 /// well once, the command must exit with status 1 and say what is wrong (and where), and nothing —
 /// the output folder, the cache beside it, the site's own files — may change.
+@Suite(.serialized)
 struct RefusedInputTests {
     /// One hostile input: files written (relative to the site folder; nil bytes delete), the
     /// command's arguments, and a piece of the message it must print.

@@ -9,9 +9,12 @@ import Testing
 #endif
 
 /// Requests that tried to kill, clog or fool `serve`: the server answers them and stays up, and
-/// what they held open goes when they go.
-@Suite(.serialized)
-struct HostileRequestTests {
+/// what they held open goes when they go. Inside `PreviewServerTests`, whose tests run one at a
+/// time: the raw client blocks its thread, and two suites doing so at once on a 2-core machine
+/// would leave no thread for the servers they wait for.
+extension PreviewServerTests { @Suite struct HostileRequests {} }
+
+extension PreviewServerTests.HostileRequests {
     func withServer(idleTimeout: Duration = .seconds(15), _ body: (RawHTTP) async throws -> Void) async throws {
         let site = try TemporarySite(siteYAML: "title: Preview\nbase_url: https://example.org/\n")
         defer { site.remove() }
