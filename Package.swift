@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "broadsheet", targets: ["broadsheet"]),
         .executable(name: "broadsheet-enrichment-bench", targets: ["EnrichmentBenchmark"]),
         .executable(name: "broadsheet-template-bench", targets: ["TemplateBenchmark"]),
+        .executable(name: "broadsheet-fuzz-replay", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -81,6 +82,10 @@ let package = Package(
             dependencies: ["Rendering", .product(name: "Mustache", package: "swift-mustache")],
             path: "Benchmarks/TemplateBenchmark"
         ),
+        // The fuzz targets: built with libFuzzer by Tests/Fuzz/fuzz.sh, or as a replayer.
+        .executableTarget(
+            name: "FuzzTargets", dependencies: ["ArchiveModel", "ContentReader", "Enrichment", "Knowledge", "Rendering"],
+            path: "Tests/Fuzz", exclude: ["fuzz.sh", "corpus", "lld-toolset.json"]),
         .target(name: "TestSupport", dependencies: ["ArchiveModel", "SiteIndex"], path: "Tests/TestSupport"),
         .testTarget(name: "ArchiveModelTests", dependencies: ["ArchiveModel"]),
         .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader", "TestSupport"]),

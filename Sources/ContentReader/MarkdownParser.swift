@@ -126,7 +126,10 @@ private struct TreeCopier {
                 lastSource = (map.sourceOffset(of: textLength - 1) ?? lastSource + lines.base) - lines.base
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 // The break's own position is not recorded by cmark: it is the newline after the text.
-                let newline = lines.scalars[(lastSource + 1)...].firstIndex(of: "\n") ?? lastSource + 1
+                // Clamped to the file: cmark's text can differ from the file's (a NUL byte becomes
+                // U+FFFD), so the last source position may be past the end.
+                let from = min(max(lastSource + 1, 0), lines.scalars.count)
+                let newline = lines.scalars[from...].firstIndex(of: "\n") ?? from
                 map.append(text: textLength, source: lines.base + newline)
                 textLength += 1
                 lastSource = newline

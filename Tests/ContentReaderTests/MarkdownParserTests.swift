@@ -1,5 +1,7 @@
 import ArchiveModel
 import ContentReader
+import Foundation
+import TestSupport
 import Testing
 
 struct MarkdownParserTests {
@@ -48,5 +50,18 @@ struct MarkdownParserTests {
         #expect(inlines.contains(.code("code")))
         #expect(blocks[1].kind == .codeBlock(info: "swift", literal: "let x = 1\n"))
         #expect(blocks[2].kind == .thematicBreak)
+    }
+}
+
+/// Inputs the fuzzer found (`Tests/Fuzz/fuzz.sh`), kept in its seed corpus and read here.
+struct FuzzFoundTests {
+    /// NUL bytes, which cmark reads as U+FFFD, after a soft line break at the end of a file
+    /// put the source map past the file's end (a trap).
+    @Test func nulBytesAfterALineBreakAreReadWithoutATrap() throws {
+        let path = "Tests/Fuzz/corpus/frontmatter/nul-after-softbreak.md"
+        let bytes = [UInt8](try Data(contentsOf: Repository.root.appendingPathComponent(path)))
+        #expect(bytes.contains(0))
+        let result = ArticleReader.read(path: "Content/articles/2020-01-01-x.md", bytes: bytes)
+        #expect(result.article != nil || result.diagnostics.contains { $0.severity == .error })
     }
 }
