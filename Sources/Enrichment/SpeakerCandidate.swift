@@ -97,6 +97,18 @@ struct UnitView {
         return mentions[max(0, after - 8)..<after].last { $0.end == token.end && $0.start <= token.start }
     }
 
+    /// The first mention that starts after a scalar offset, if any.
+    func mention(startingAfter offset: Int) -> Mention? {
+        let position = firstMention(startingAtOrAfter: offset + 1)
+        return position < mentions.count ? mentions[position] : nil
+    }
+
+    /// The mention that covers tokens `range` exactly, if any.
+    func mention(covering range: Range<Int>) -> Mention? {
+        guard let mention = mention(startingAt: range.lowerBound) else { return nil }
+        return mention.end == tokens[range.upperBound - 1].end ? mention : nil
+    }
+
     /// The mention that starts at token `index`, if any.
     func mention(startingAt index: Int) -> Mention? {
         let position = firstMention(startingAtOrAfter: tokens[index].start)

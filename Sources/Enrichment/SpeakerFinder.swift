@@ -230,7 +230,7 @@ struct SpeakerFinder {
         let tokens = view.tokens
         // Most clauses have no name among their next words: one look at the mentions first.
         guard position < limit,
-            let next = view.mentions.first(where: { $0.start > tokens[position].start }),
+            let next = view.mention(startingAfter: tokens[position].start),
             next.start <= tokens[min(position + 4, limit - 1)].start
         else { return nil }
         var index = position
@@ -322,9 +322,7 @@ struct SpeakerFinder {
             if next < range.upperBound, view.tokens[next].hash == WordHash.hash("the") { next += 1 }
             if next < view.tokens.count, let mention = view.mention(startingAt: next) { organisation = mention.entity }
         }
-        if let mention = view.mentions.first(where: {
-            $0.start == view.tokens[range.lowerBound].start && $0.end == view.tokens[range.upperBound - 1].end
-        }) {
+        if let mention = view.mention(covering: range) {
             return .entity(mention)  // the whole description is an alias ("Met chief")
         }
         return .description(view.speakerMention(range), organisation: organisation)

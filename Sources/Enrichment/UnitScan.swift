@@ -54,6 +54,7 @@ struct UnitScanner {
         let scalars = ScalarText.scalars(of: unit.text)
         let tokens = scalars.withUnsafeBufferPointer { tokenizer.tokenize($0) }
         var known = gazetteerMatches(tokens)
+        var removed = [Bool](repeating: false, count: known.count)
         var mentions: [RawMention] = []
         // Headlines are in title case: their capitals say nothing about names.
         let found = unit.role == .headline ? [] : finder.names(in: tokens)
@@ -83,23 +84,41 @@ struct UnitScanner {
             }
             // A gazetteer match reaching outside the name wins ("Met chief"), keeping an honorific
             // before it ("Baroness" + "Virginia de la Cruz"); matches inside the name lose.
-            if let longer = known.firstIndex(where: {
-                $0.tokens.overlaps(name.tokens) && !name.tokens.covers($0.tokens)
-            }) {
+            // The matches are in order and do not overlap: those overlapping the name are found
+            // by binary search (searching them all for each name, and deleting from the middle
+            // of the list, cost time in the square of a long paragraph's length).
+            let overlapping = Self.overlapping(name.tokens, in: known).filter { !removed[$0] }
+            if let longer = overlapping.first(where: { !name.tokens.covers(known[$0].tokens) }) {
                 if name.honorific != nil, known[longer].tokens.lowerBound == name.nameTokens.lowerBound {
                     known[longer].tokens = name.tokens.lowerBound..<known[longer].tokens.upperBound
                 }
                 continue
             }
-            known.removeAll { name.tokens.covers($0.tokens) }
+            for position in overlapping { removed[position] = true }
             mentions.append(mention(index, tokens, name.tokens, target))
         }
-        mentions += known.map { mention(index, tokens, $0.tokens, .known($0.candidates)) }
+        mentions += known.indices.filter { !removed[$0] }.map {
+            mention(index, tokens, known[$0].tokens, .known(known[$0].candidates))
+        }
         mentions.sort { $0.start < $1.start }
         return UnitScan(scalars: scalars, tokens: tokens, mentions: mentions)
     }
 
     static let firstNameHonorifics = WordSet(["sir", "dame"].map(WordHash.hash))
+
+    /// The positions in `matches` (in order, none overlapping another) of those overlapping `range`.
+    static func overlapping(_ range: Range<Int>, in matches: [(tokens: Range<Int>, candidates: [Int32])]) -> Range<Int>
+    {
+        var low = 0
+        var high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if matches[middle].tokens.upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < matches.count, matches[end].tokens.lowerBound < range.upperBound { end += 1 }
+        return low..<end
+    }
 
     private func gazetteerMatches(_ tokens: [Token]) -> [(tokens: Range<Int>, candidates: [Int32])] {
         var matches: [(tokens: Range<Int>, candidates: [Int32])] = []
