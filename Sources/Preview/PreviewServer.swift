@@ -1,6 +1,7 @@
 import ArchiveModel
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -77,7 +78,11 @@ public struct PreviewServer: Sendable {
             responder: responder,
             // A connection that sends nothing for this long is closed: a request whose headers
             // never finish, or a keep-alive connection left idle.
-            server: .http1(configuration: .init(idleTimeout: TimeAmount(options.idleTimeout))),
+            server: HTTPServerBuilder { responder in
+                PreviewChannel(
+                    http: HTTP1Channel(
+                        responder: responder, configuration: .init(idleTimeout: TimeAmount(options.idleTimeout))))
+            },
             configuration: .init(address: .hostname(host, port: options.port), serverName: "Broadsheet"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

@@ -32,25 +32,42 @@ struct StaticSiteResponder: Sendable {
     }
 
     private func file(_ path: String, request: Request, status: HTTPResponse.Status) async -> Response {
-        guard let stored = site.file(path) else { return Response(status: .notFound) }
-        let data = stored.data
-        let modified = stored.modified
-        let type = ContentTypes.forFile(path)
-        let isHTML = type.hasPrefix("text/html")
-        let version = await state.version
-        let seconds = Int(modified.timeIntervalSince1970)
-        let etag = "\"\(String(data.count, radix: 16))-\(String(seconds, radix: 16))\(isHTML ? "-v\(version)" : "")\""
+        let (version, diagnostics) = state.current
+        let answer: PreviewState.Answer
+        if let kept = state.answer(for: path) {
+            answer = kept
+        } else {
+            guard let made = make(path, version: version, diagnostics: diagnostics) else {
+                return Response(status: .notFound)
+            }
+            answer = made
+            state.keep(answer, for: path, madeAt: version)
+        }
         var headers: HTTPFields = [
-            .contentType: type, .eTag: etag, .lastModified: HTTPDate.format(modified), .cacheControl: "no-cache",
+            .contentType: answer.type, .eTag: answer.etag, .lastModified: HTTPDate.format(answer.modified),
+            .cacheControl: "no-cache",
         ]
-        if status == .ok, isNotModified(request, etag: etag, modified: seconds) {
+        if status == .ok,
+            isNotModified(request, etag: answer.etag, modified: Int(answer.modified.timeIntervalSince1970))
+        {
             return Response(status: .notModified, headers: headers)
         }
-        var body = data
-        if isHTML { body = await injected(data) }
-        headers[.contentLength] = String(body.count)
+        headers[.contentLength] = String(answer.body.count)
         if request.method == .head { return Response(status: status, headers: headers) }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    /// A file's answer: its bytes (rendered now for a page) with, for HTML, the live-reload script
+    /// and the overlay of a failed rebuild.
+    private func make(_ path: String, version: Int, diagnostics: [Diagnostic]) -> PreviewState.Answer? {
+        guard let stored = site.file(path) else { return nil }
+        let data = stored.data
+        let type = ContentTypes.forFile(path)
+        let isHTML = type.hasPrefix("text/html")
+        let seconds = Int(stored.modified.timeIntervalSince1970)
+        let etag = "\"\(String(data.count, radix: 16))-\(String(seconds, radix: 16))\(isHTML ? "-v\(version)" : "")\""
+        let body = isHTML ? injected(data, diagnostics: diagnostics) : data
+        return PreviewState.Answer(body: body, type: type, etag: etag, modified: stored.modified)
     }
 
     private func isNotModified(_ request: Request, etag: String, modified: Int) -> Bool {
@@ -67,9 +84,8 @@ struct StaticSiteResponder: Sendable {
     }
 
     /// The page with the live-reload script (and the overlay after a failed rebuild) before `</body>`.
-    private func injected(_ data: Data) async -> Data {
+    private func injected(_ data: Data, diagnostics: [Diagnostic]) -> Data {
         var addition = LiveReload.script(endpoint: Self.eventsPath)
-        let diagnostics = await state.diagnostics
         if diagnostics.containsErrors { addition = LiveReload.overlay(diagnostics) + addition }
         var html = String(decoding: data, as: UTF8.self)
         if let end = html.range(of: "</body>", options: .backwards) {

@@ -17,6 +17,7 @@ swift build -c release --product broadsheet-fuzz-replay --scratch-path .build-fu
 binary=.build-fuzz/release/broadsheet-fuzz-replay
 targets=("$target")
 if [ "$target" = all ]; then targets=(frontmatter plaintext quotes url); fi
+failed=0
 for name in "${targets[@]}"; do
   work=$(mktemp -d)
   cp Tests/Fuzz/corpus/"$name"/* "$work"/
@@ -28,5 +29,6 @@ for name in "${targets[@]}"; do
   if [ "$status" -ne 0 ]; then tail -40 "$work.log" >&2; fi
   rm -f "$work.log"
   rm -rf "$work"
-  if [ "$status" -ne 0 ]; then echo "fuzzing $name failed (status $status)" >&2; exit "$status"; fi
+  if [ "$status" -ne 0 ]; then echo "fuzzing $name failed (status $status)" >&2; failed=1; fi
 done
+exit "$failed"

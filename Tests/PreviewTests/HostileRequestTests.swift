@@ -79,6 +79,30 @@ extension PreviewServerTests.HostileRequests {
         }
     }
 
+    @Test func anHTTP10ConnectionIsClosedAfterItsReplyUnlessAskedToStay() async throws {
+        try await withServer { (http: RawHTTP) async throws in
+            func replyThenState(_ request: String) throws -> (reply: String, closed: Bool) {
+                let socket = try http.connect(timeout: 1.5)
+                defer { close(socket) }
+                try http.write(socket, request)
+                var text = ""
+                var buffer = [UInt8](repeating: 0, count: 65_536)
+                while true {
+                    let count = recv(socket, &buffer, buffer.count, 0)
+                    if count == 0 { return (text, true) }
+                    if count < 0 { return (text, false) }  // the receive timeout: still open
+                    text += String(decoding: buffer[0..<count], as: UTF8.self)
+                }
+            }
+            let plain = try replyThenState("GET / HTTP/1.0\r\nHost: x\r\n\r\n")
+            #expect(plain.reply.hasPrefix("HTTP/1.1 200") && plain.closed)
+            let kept = try replyThenState("GET / HTTP/1.0\r\nHost: x\r\nConnection: keep-alive\r\n\r\n")
+            #expect(kept.reply.hasPrefix("HTTP/1.1 200") && !kept.closed)
+            let modern = try replyThenState("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(modern.reply.hasPrefix("HTTP/1.1 200") && !modern.closed)
+        }
+    }
+
     /// This process's open file descriptors (the server runs in it).
     static func openDescriptors() -> Int {
         (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
