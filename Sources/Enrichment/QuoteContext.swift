@@ -47,8 +47,12 @@ struct QuoteContext {
         if before.isEmpty || open == 0 { return .direct }
         let words = first.tokens[(open + 1)...].prefix { $0.start < span.end.offset }
         let startsUpper = words.first { $0.isWord }?.isCapitalized ?? false
-        let scalars = first.scan.scalars
-        let endsSentence = span.end.offset > 0 && ".!?,".unicodeScalars.contains(scalars[span.end.offset - 1])
+        // The end is an offset in the last unit's text (checked against it: a quotation left open
+        // runs to its paragraph's end).
+        let scalars = last.scan.scalars
+        let endsSentence =
+            span.end.offset > 0 && span.end.offset <= scalars.count
+            && ".!?,".unicodeScalars.contains(scalars[span.end.offset - 1])
         return startsUpper && endsSentence ? .direct : .partial
     }
 
