@@ -36,7 +36,7 @@ struct QuoteRecognizer {
         let people = Dictionary(
             entities.entities.filter { $0.entity.type == .person }.map { ($0.entity.id, $0.entity) },
             uniquingKeysWith: { a, _ in a })
-        var salient = sentenceSubjects(views, units: units, people: people)
+        var salient = SalienceTrail(subjects: sentenceSubjects(views, units: units, people: people))
         let lede = units.firstIndex { $0.role == .paragraph }
         var result: [Quotation] = []
         var previous: (end: TextPosition, close: TextPosition?, speaker: Speaker?)?
@@ -75,9 +75,7 @@ struct QuoteRecognizer {
             if let event = salience(
                 of: speaker, candidate: candidate, at: span.start, people: people, views: views)
             {
-                // `salient` is in text order: found by halves, not by a walk (an article may hold
-                // thousands of quotations and sentences).
-                salient.insert(event, at: SortedSearch.firstIndex(in: salient) { $0.position > span.start })
+                salient.hear(event)
             }
             result.append(quotation(span, context: context, speaker: speaker, index: result.count))
             previous = (span.end, span.closeMark, speaker)
@@ -99,7 +97,7 @@ struct QuoteRecognizer {
 
     /// Turns a candidate into a speaker: pronouns through salience, entities by their canonical name.
     private func resolve(
-        _ candidate: SpeakerCandidate, at position: TextPosition, salient: [Salient], entities: EntityAnnotations,
+        _ candidate: SpeakerCandidate, at position: TextPosition, salient: SalienceTrail, entities: EntityAnnotations,
         people: [String: Entity]
     ) -> Speaker? {
         func named(_ id: String, mention: SpeakerMention?) -> Speaker {
@@ -112,8 +110,9 @@ struct QuoteRecognizer {
             return named(mention.entity, mention: words)
         case .pronoun(let words, let female):
             guard words.text.lowercased() != "they" else { return Speaker(mention: words, description: words.text) }
-            let before = salient[..<SortedSearch.firstIndex(in: salient) { $0.position >= position }]
-            let antecedent = before.last { $0.female == nil || female == nil || $0.female == female }
+            let antecedent = salient.last(before: position) {
+                $0.female == nil || female == nil || $0.female == female
+            }
             if let id = antecedent?.entity { return named(id, mention: words) }
             // A described person of the pronoun's sex is who it means; of unknown sex, nobody is.
             if let antecedent, let described = antecedent.described, antecedent.female != nil {
