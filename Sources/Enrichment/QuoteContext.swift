@@ -242,7 +242,7 @@ struct QuoteContext {
 
     /// The quotation opened with a double mark (else a single one: an article quoting in single
     /// marks, or a headline).
-    private var inDoubleMarks: Bool { QuoteMarks.isDoubleMark(first.scan.scalars[span.openMark.offset]) }
+    private var inDoubleMarks: Bool { QuoteMarks.openingWidth(first.scan.scalars, span.openMark.offset) != nil }
 
     /// The reporting verb closest before token `limit` in its sentence.
     private func nearestVerb(in view: UnitView, before limit: Int) -> Int? {

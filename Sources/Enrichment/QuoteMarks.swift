@@ -18,7 +18,8 @@ struct QuoteSpan {
 }
 
 /// Finds quotations by their marks across an article's units: curly and straight double marks (mixed
-/// pairs and a stray space inside a mark are tolerated), single marks as the headline's quotes,
+/// pairs and a stray space inside a mark are tolerated) and their doubled forms (`''`, ``` `` ```),
+/// single marks as the headline's quotes,
 /// never apostrophes — or, in an article whose paragraphs quote in single marks, those
 /// (`SingleQuoteMarks`). A paragraph that opens a quotation without closing it continues into the
 /// next paragraph that opens with a mark; otherwise it ends, unclosed, at its paragraph's end.
@@ -37,11 +38,11 @@ enum QuoteMarks {
             if var continuing = open {
                 // A quotation left open continues only into a paragraph that opens with a mark.
                 let first = scalars.firstIndex { !ScalarClass.isWhitespace($0) }
-                if roles[unit] == .paragraph, let first, isDoubleMark(scalars[first]) {
-                    continuing.pieces.append((unit, first + 1..<first + 1))
+                if roles[unit] == .paragraph, let first, let width = openingWidth(scalars, first) {
+                    continuing.pieces.append((unit, first + width..<first + width))
                     open = continuing
-                    openFrom = first + 1
-                    index = first + 1
+                    openFrom = first + width
+                    index = first + width
                 } else {
                     spans.append(continuing)
                     open = nil
@@ -51,25 +52,35 @@ enum QuoteMarks {
             var single: Int?
             while index < scalars.count {
                 let scalar = scalars[index]
+                let doubled = doubledMark(scalars, index)
                 if var current = open {
-                    if scalar == "\u{201D}" || scalar == "\"" {
+                    if scalar == "\u{201D}" || scalar == "\"" || doubled == .either {
                         current.pieces[current.pieces.count - 1].range = openFrom..<index
                         current.closeMark = TextPosition(unit: unit, offset: index)
                         spans.append(current)
                         open = nil
-                    } else if scalar == "\u{201C}" {
+                        if doubled != nil { index += 1 }
+                    } else if scalar == "\u{201C}" || doubled == .opening {
                         // A new opening mark before a close: the previous quotation was never closed.
+                        let width = doubled == nil ? 1 : 2
                         current.pieces[current.pieces.count - 1].range = openFrom..<index
                         spans.append(current)
                         open = QuoteSpan(
-                            pieces: [(unit, index + 1..<index + 1)], openMark: TextPosition(unit: unit, offset: index))
-                        openFrom = index + 1
+                            pieces: [(unit, index + width..<index + width)],
+                            openMark: TextPosition(unit: unit, offset: index))
+                        openFrom = index + width
+                        index += width - 1
                     }
-                } else if isDoubleMark(scalar) {
+                } else if let width = openingWidth(scalars, index) {
                     open = QuoteSpan(
-                        pieces: [(unit, index + 1..<index + 1)], openMark: TextPosition(unit: unit, offset: index))
-                    openFrom = index + 1
+                        pieces: [(unit, index + width..<index + width)],
+                        openMark: TextPosition(unit: unit, offset: index))
+                    openFrom = index + width
+                    index += width - 1
                     single = nil
+                } else if doubled != nil {
+                    // A doubled closing mark with no quotation open: neither two apostrophes nor one.
+                    index += 1
                 } else if singlesAreQuotes {
                     if let start = single, isClosingSingle(scalars, index) {
                         spans.append(
@@ -95,6 +106,33 @@ enum QuoteMarks {
     /// “ or ", the marks that open a quotation in double marks.
     static func isDoubleMark(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\u{201C}" || scalar == "\""
+    }
+
+    /// A double quotation mark written as two characters, as news archives and their exports
+    /// hold them: two apostrophes for both marks (''…'', the New York Times' archive text; ’’
+    /// likewise) or two backticks or two opening single marks for the opening one (``…'').
+    enum DoubledMark { case opening, either }
+
+    static func doubledMark(_ scalars: [Unicode.Scalar], _ index: Int) -> DoubledMark? {
+        guard index + 1 < scalars.count, let mark = doubled(scalars[index], scalars[index + 1]) else { return nil }
+        return mark == "\"" ? .either : .opening
+    }
+
+    /// The double mark two equal characters stand for: " for '' or ’’ (either mark), “ for `` or
+    /// ‘‘ (an opening one); nil for anything else. The tokenizer reads them the same way.
+    static func doubled(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Unicode.Scalar? {
+        guard first == second else { return nil }
+        switch first {
+        case "'", "\u{2019}": return "\""
+        case "`", "\u{2018}": return "\u{201C}"
+        default: return nil
+        }
+    }
+
+    /// The width of the opening double mark at `index` (1 for “ or ", 2 for a doubled one), or nil.
+    static func openingWidth(_ scalars: [Unicode.Scalar], _ index: Int) -> Int? {
+        if isDoubleMark(scalars[index]) { return 1 }
+        return doubledMark(scalars, index) != nil ? 2 : nil
     }
 
     /// ‘ or ' at the start of a word: after a space or an opening bracket, before a letter.

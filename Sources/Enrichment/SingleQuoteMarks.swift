@@ -30,7 +30,13 @@ enum SingleQuoteMarks {
                     inDouble.toggle()
                     if inDouble { doubles += 1 }
                 default:
-                    if !inDouble, isOpening(scan.scalars, token.start) { singles += 1 }
+                    // A doubled mark ('' or ``) stands for a double one.
+                    if QuoteMarks.doubledMark(scan.scalars, token.start) != nil {
+                        inDouble.toggle()
+                        if inDouble { doubles += 1 }
+                    } else if !inDouble, isOpening(scan.scalars, token.start) {
+                        singles += 1
+                    }
                 }
             }
         }

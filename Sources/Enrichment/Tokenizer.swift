@@ -27,19 +27,24 @@ struct Tokenizer {
                 tokens.append(token)
                 continue
             }
-            if endsSentence(scalar, after: tokens.last) {
+            // A double mark written as two characters ('' or ``) is one token, read as the mark it
+            // stands for: " for two apostrophes (opening or closing), “ for two backticks.
+            let doubled = Self.doubledMark(scalars, index)
+            let width = doubled == nil ? 1 : 2
+            let mark = doubled ?? scalar
+            if endsSentence(mark, after: tokens.last) {
                 sentencePending = true
-            } else if isOpeningQuote(scalar, at: index, in: scalars), let previous = tokens.last,
-                let mark = previous.mark,
-                mark == ":" || mark == ","
+            } else if isOpeningQuote(mark, at: index + width - 1, in: scalars), let previous = tokens.last,
+                let before = previous.mark,
+                before == ":" || before == ","
             {
                 sentencePending = true
             }
             tokens.append(
                 Token(
-                    start: index, end: index + 1, hash: WordHash.hash(scalars, index..<index + 1), flags: [],
-                    mark: scalar))
-            index += 1
+                    start: index, end: index + width, hash: WordHash.hash(scalars, index..<index + width), flags: [],
+                    mark: mark))
+            index += width
         }
         return tokens
     }
@@ -104,6 +109,11 @@ struct Tokenizer {
             return !(previous.length == 1 && previous.isCapitalized)  // an initial: "J. Smith"
         default: return false
         }
+    }
+
+    /// The double mark two characters at `index` stand for (`QuoteMarks.doubled`), or nil.
+    static func doubledMark(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ index: Int) -> Unicode.Scalar? {
+        index + 1 < scalars.count ? QuoteMarks.doubled(scalars[index], scalars[index + 1]) : nil
     }
 
     private func isOpeningQuote(
