@@ -59,11 +59,29 @@ struct NameFinder {
                 let next = nextCapitalised(tokens, after: end)
             {
                 end = next + 1
+            } else if let next = afterInitial(tokens, end) {
+                end = next
             } else {
                 break
             }
         }
         return start..<end
+    }
+
+    /// A middle initial with its full stop inside a name ("Laurence H. Tribe", "George H. W. Bush"):
+    /// when the run's last token is a one-letter capital followed by "." and a capitalised word, the
+    /// position after that word; nil otherwise. The word before the initial must be a given name,
+    /// or the word after it no common word, so that "Plan B. The" is not one name.
+    private func afterInitial(_ tokens: [Token], _ end: Int) -> Int? {
+        let initial = end - 1
+        guard initial > 0, end + 1 < tokens.count, tokens[initial].isWord, tokens[initial].length == 1,
+            tokens[initial].isCapitalized, tokens[end].mark == ".", tokens[end + 1].isWord,
+            tokens[end + 1].isCapitalized, tokens[initial - 1].isWord || tokens[initial - 1].mark == "."
+        else { return nil }
+        // After another initial's full stop ("George H. W. Bush"), the name is already one.
+        let given = !tokens[initial - 1].isWord || lexicon.firstNames.contains(tokens[initial - 1].hash)
+        guard given || !isCommon(tokens[end + 1]) else { return nil }
+        return end + 2
     }
 
     private func nextCapitalised(_ tokens: [Token], after index: Int) -> Int? {
@@ -171,9 +189,16 @@ struct NameFinder {
         if let preposition = range.dropFirst(2).first(where: { Self.prepositions.contains(tokens[$0].hash) }) {
             range = range.lowerBound..<preposition
         }
-        guard range.count >= 2, range.count <= 4, let first = range.first, let last = range.last,
+        // Two to four words; the full stop of a middle initial ("Laurence H. Tribe") is no word.
+        let isInitialStop = { (position: Int) in
+            tokens[position].mark == "." && position > range.lowerBound && tokens[position - 1].length == 1
+        }
+        let words = range.count { tokens[$0].isWord }
+        guard words >= 2, words <= 4, let first = range.first, let last = range.last,
             lexicon.firstNames.contains(tokens[first].hash), !lexicon.organisationSuffixes.contains(tokens[last].hash),
-            range.allSatisfy({ tokens[$0].isCapitalized || lexicon.connectors.contains(tokens[$0].hash) })
+            range.allSatisfy({
+                tokens[$0].isCapitalized || lexicon.connectors.contains(tokens[$0].hash) || isInitialStop($0)
+            })
         else { return nil }
         // "Will Power said" at a sentence start: the first word must not be ordinary English there.
         if tokens[first].flags.contains(.sentenceStart) && isCommon(tokens[first]) && isCommon(tokens[first + 1]) {

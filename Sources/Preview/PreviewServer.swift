@@ -128,7 +128,7 @@ public struct PreviewServer: Sendable {
         build.changedPaths = changes
         do throws(DiagnosticError) {
             let report = try await SiteBuilder(options: build, logger: logger, cache: cache).build()
-            await state.record([])
+            state.record([])
             let elapsed = start.duration(to: .now)
             let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             logger.info(
@@ -137,7 +137,7 @@ public struct PreviewServer: Sendable {
             for warning in report.warnings { logger.warning("\(warning.description)") }
             return true
         } catch {
-            await state.record(error.diagnostics)
+            state.record(error.diagnostics)
             logger.error("rebuild failed (\(reason)); serving the previous site:\n\(error.description)")
             return false
         }

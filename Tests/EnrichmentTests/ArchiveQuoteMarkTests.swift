@@ -37,3 +37,37 @@ extension QuoteRuleTests {
             ])
     }
 }
+
+/// American and agency style names: a middle initial with its full stop stays inside the name.
+extension QuoteRuleTests {
+    @Test func aMiddleInitialWithItsFullStopStaysInsideTheName() {
+        let found = quotes(
+            """
+            "The levee was never finished," said Marian T. Holloway, a civil engineer in Baton Rouge.
+
+            Edwin J. R. Farrow, the parish's attorney, disagreed. "It was finished twice," Mr. Farrow said.
+
+            "We will see in the spring," Ms. Holloway said. They chose Plan B. The vote was close.
+            """)
+        #expect(
+            found == [
+                "direct marian-t-holloway: The levee was never finished,",
+                "direct edwin-j-r-farrow: It was finished twice,",
+                "direct marian-t-holloway: We will see in the spring,",
+            ])
+    }
+}
+
+extension QuoteRuleTests {
+    /// The census lists "In" and "My" as given names: at a sentence's start they are words, so
+    /// "In June" and "In Florida" are no people to hand a quotation to.
+    @Test func aSentenceOpeningPrepositionIsNoGivenName() {
+        let found = quotes(
+            """
+            In June, after the storm, Carla Pena toured the harbour. "We will rebuild," said Ms. Pena.
+
+            In Florida, Brenda Cole railed against the plan. "They should pay," she said.
+            """)
+        #expect(found == ["direct carla-pena: We will rebuild,", "direct brenda-cole: They should pay,"])
+    }
+}

@@ -93,6 +93,10 @@ def cities(country_names):
     return rows
 
 
+# Census given names that are English function words, never read as names.
+NOT_NAMES = {"An", "In", "Many", "My", "So"}
+
+
 def main():
     country_rows = countries()
     names_lower = {r[1].lower() for r in country_rows}
@@ -123,6 +127,10 @@ def main():
         f.write("# Given names from the US Census Bureau's 1990 name lists (public domain), with the sex\n")
         f.write("# the name is given to at least nine times in ten (m, f) or u when it is shared.\n")
         for name in sorted(genders):
+            # English function words that the census lists as given names ("In", "My") would
+            # make "In June" and "My Florida" people at the start of a sentence.
+            if name in NOT_NAMES:
+                continue
             shares = genders[name]
             male, female = shares.get("m", 0.0), shares.get("f", 0.0)
             gender = "m" if male >= 9 * female else "f" if female >= 9 * male else "u"
