@@ -109,7 +109,9 @@ struct QuoteRecognizer {
             let words = SpeakerMention(unit: mention.unit, start: mention.start, end: mention.end, text: mention.text)
             return named(mention.entity, mention: words)
         case .pronoun(let words, let female):
-            guard words.text.lowercased() != "they" else { return Speaker(mention: words, description: words.text) }
+            // A pronoun that names no one the article has named (or "they") names no speaker: a
+            // quotation shown as said by "he" tells a reader nothing, and may read as a guess.
+            guard words.text.lowercased() != "they" else { return nil }
             let antecedent = salient.last(before: position) {
                 $0.female == nil || female == nil || $0.female == female
             }
@@ -118,7 +120,7 @@ struct QuoteRecognizer {
             if let antecedent, let described = antecedent.described, antecedent.female != nil {
                 return Speaker(mention: words, description: described.words, organisation: described.organisation)
             }
-            return Speaker(mention: words)
+            return nil
         case .description(let words, let organisation):
             return Speaker(mention: words, description: words.text, organisation: organisation)
         case .unknownPerson(let words):
