@@ -1,5 +1,6 @@
 import ArchiveModel
 import Foundation
+import Logging
 
 #if canImport(Glibc)
     import Glibc
@@ -18,6 +19,17 @@ final class OutputLock: Sendable {
     /// The lock file for an output folder.
     static func location(for output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock")
+    }
+
+    /// The lock for a build into `output`, after checking that the output may be replaced (before
+    /// the lock too, so that a refused output gets no lock file beside it); a wait is logged.
+    static func forBuild(output: URL, source: URL, logger: Logger) throws(DiagnosticError) -> OutputLock {
+        do throws(Diagnostic) {
+            try OutputStage.checkReplaceable(output: output, source: source)
+            return try OutputLock(for: output) { logger.notice("\($0)") }
+        } catch {
+            throw DiagnosticError([error])
+        }
     }
 
     /// Takes the lock, waiting while another process holds it (`waiting` is told so once, with

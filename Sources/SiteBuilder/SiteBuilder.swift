@@ -38,14 +38,7 @@ public struct SiteBuilder: Sendable {
         let output = options.output
         let source = options.source
         // Two builds of one output folder one after the other, never at once.
-        let lock: OutputLock?
-        do throws(Diagnostic) {
-            // Checked before the lock too, so that a refused output gets no lock file beside it.
-            if onDisk { try OutputStage.checkReplaceable(output: output, source: source) }
-            lock = onDisk ? try OutputLock(for: output) { [logger] in logger.notice("\($0)") } : nil
-        } catch {
-            throw DiagnosticError([error])
-        }
+        let lock = onDisk ? try OutputLock.forBuild(output: output, source: source, logger: logger) : nil
         defer { withExtendedLifetime(lock) {} }
         let makeInputs = { @Sendable () throws(DiagnosticError) -> BuildCache.Inputs in
             let path = source.appendingPathComponent("Content/entities.yml").path
