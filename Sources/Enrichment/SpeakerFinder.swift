@@ -50,6 +50,15 @@ struct SpeakerFinder {
         "against", "between",
     ]
     static let organisationLinks = WordSet(["for", "at", "of", "from", "close"].map(WordHash.hash))
+    /// Words no description of a speaker ends with, besides articles, determiners, possessives,
+    /// relatives, conjunctions and the words that join a list.
+    private static let nonNouns = WordSet(["it", "when", "there", "this", "what", "where", "if"].map(WordHash.hash))
+
+    static func endsNoDescription(_ hash: UInt64) -> Bool {
+        nonNouns.contains(hash) || articleWords.contains(hash) || determiners.contains(hash)
+            || possessivePronouns.contains(hash) || relatives.contains(hash) || conjunctions.contains(hash)
+            || listWords.contains(hash)
+    }
 
     func isVerb(_ token: Token) -> Bool {
         token.isWord && (Self.verbs.contains(token.hash) || Self.participles.contains(token.hash))
@@ -313,9 +322,11 @@ struct SpeakerFinder {
         return start
     }
 
-    /// An unnamed source for a token range, with the organisation named after "for", "at"…
+    /// An unnamed source for a token range, with the organisation named after "for", "at"…; none
+    /// when the words do not end in a noun (a subject read as "to", "it", "when" or "A").
     func describe(_ range: Range<Int>, in view: UnitView) -> SpeakerCandidate {
-        guard !range.isEmpty else { return .none }
+        guard let last = range.last(where: { view.tokens[$0].isWord }), !Self.endsNoDescription(view.tokens[last].hash)
+        else { return .none }
         var organisation: String?
         for position in range where Self.organisationLinks.contains(view.tokens[position].hash) {
             var next = position + 1

@@ -71,3 +71,23 @@ extension QuoteRuleTests {
         #expect(found == ["direct carla-pena: We will rebuild,", "direct brenda-cole: They should pay,"])
     }
 }
+
+extension QuoteRuleTests {
+    /// An unnamed source is a noun phrase: "it" or a subject read as "to" or "when" is no one.
+    @Test func aDescriptionMustEndInANoun() {
+        let found = quotes(
+            """
+            "Nothing is decided," said the harbour board's chairwoman.
+
+            The statement came late. "The fares will rise in spring," it said.
+
+            Passengers were told to wait. "We are sorry for the delay," a spokesman for the operator said.
+            """)
+        #expect(
+            found == [
+                "direct ~the harbour board's chairwoman: Nothing is decided,",
+                "direct -: The fares will rise in spring,",
+                "direct ~a spokesman for the operator: We are sorry for the delay,",
+            ])
+    }
+}
