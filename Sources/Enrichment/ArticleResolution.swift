@@ -99,12 +99,17 @@ struct ArticleResolution {
         for (unit, scan) in scans.enumerated() {
             // Known names in order, looked up by binary search (searched from the start for each
             // word, a long paragraph cost time in the square of its length).
-            let known = scan.mentions.filter(\.isKnown).sorted { $0.start < $1.start }
+            // Made on the unit's first candidate word only: most units have none.
+            var known: [RawMention]?
             for token in scan.tokens
             where token.isWord && token.isCapitalized && token.length >= TypoIndex.minimumLength {
-                guard !token.flags.contains(.allCaps), !gazetteer.lexicon.commonWords.contains(token.hash),
-                    // Words inside a gazetteer name the article left ambiguous are not typos.
-                    !Self.overlaps(known, token.start, token.end, inside: true, bounds: { ($0.start, $0.end) })
+                guard !token.flags.contains(.allCaps), !gazetteer.lexicon.commonWords.contains(token.hash) else {
+                    continue
+                }
+                let sorted = known ?? scan.mentions.filter(\.isKnown).sorted { $0.start < $1.start }
+                known = sorted
+                // Words inside a gazetteer name the article left ambiguous are not typos.
+                guard !Self.overlaps(sorted, token.start, token.end, inside: true, bounds: { ($0.start, $0.end) })
                 else { continue }
                 candidates.append((unit, token))
             }

@@ -52,7 +52,11 @@ enum QuoteMarks {
             var single: Int?
             while index < scalars.count {
                 let scalar = scalars[index]
-                let doubled = doubledMark(scalars, index)
+                // Looked for only at the four characters a doubled mark is made of: this loop
+                // visits every character of the article.
+                let doubled =
+                    scalar == "'" || scalar == "\u{2019}" || scalar == "`" || scalar == "\u{2018}"
+                    ? doubledMark(scalars, index) : nil
                 if var current = open {
                     if scalar == "\u{201D}" || scalar == "\"" || doubled == .either {
                         current.pieces[current.pieces.count - 1].range = openFrom..<index

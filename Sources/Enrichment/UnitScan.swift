@@ -87,14 +87,14 @@ struct UnitScanner {
             // The matches are in order and do not overlap: those overlapping the name are found
             // by binary search (searching them all for each name, and deleting from the middle
             // of the list, cost time in the square of a long paragraph's length).
-            let overlapping = Self.overlapping(name.tokens, in: known).filter { !removed[$0] }
-            if let longer = overlapping.first(where: { !name.tokens.covers(known[$0].tokens) }) {
+            let overlapping = Self.overlapping(name.tokens, in: known)
+            if let longer = overlapping.first(where: { !removed[$0] && !name.tokens.covers(known[$0].tokens) }) {
                 if name.honorific != nil, known[longer].tokens.lowerBound == name.nameTokens.lowerBound {
                     known[longer].tokens = name.tokens.lowerBound..<known[longer].tokens.upperBound
                 }
                 continue
             }
-            for position in overlapping { removed[position] = true }
+            for position in overlapping where !removed[position] { removed[position] = true }
             mentions.append(mention(index, tokens, name.tokens, target))
         }
         mentions += known.indices.filter { !removed[$0] }.map {
