@@ -14,10 +14,6 @@ source Benchmarks/corpus.sh
 articles="${1:-1000}"
 broadsheet="${2:-$PWD/.build/release/broadsheet}"
 [ -x "$broadsheet" ] || swift build -c release --product broadsheet >/dev/null
-if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
-fi
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
 work=$(mktemp -d /tmp/broadsheet-nginx-XXXX)
 chmod 755 "$work"
 trap 'kill "$(cat "$work/nginx.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -26,20 +22,7 @@ make_site "$work/corpus" "$work/site"
 "$broadsheet" build --quiet --source "$work/site"
 chmod -R a+rX "$work/site"
 port=8437
-cat > "$work/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/error.log;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
-  uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
-  server { listen 127.0.0.1:$port; root $work/site/Output; }
-}
-CONF
-mkdir -p "$work/tmp"
-"$nginx" -c "$work/nginx.conf"
+start_nginx "$work" "$port" "$work/site/Output" 256
 sleep 0.3
 articles_dir="$work/site/Content/articles"
 first=$(ls "$articles_dir" | sed -n 1p)

@@ -16,11 +16,10 @@ articles="${1:-1000}"
 seconds="${2:-20}"
 broadsheet="${3:-$PWD/.build/release/broadsheet}"
 [ -x "$broadsheet" ] || swift build -c release --product broadsheet >/dev/null
-for tool in wrk nginx; do
+for tool in wrk; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] ||
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null; }
 done
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
 work=$(mktemp -d /tmp/broadsheet-load-XXXX)
 chmod 755 "$work"
 cleanup() {
@@ -33,20 +32,7 @@ ensure_corpus "$articles" "$work"
 make_site "$work/corpus" "$work/site"
 "$broadsheet" build --quiet --source "$work/site"
 chmod -R a+rX "$work/site"
-cat > "$work/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
-  uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
-  server { listen 127.0.0.1:8438; root $work/site/Output; }
-}
-CONF
-mkdir -p "$work/tmp"
-"$nginx" -c "$work/nginx.conf"
+start_nginx "$work" 8438 "$work/site/Output" 1024
 "$broadsheet" serve --source "$work/site" --port 8439 > "$work/serve.log" 2>&1 &
 serve=$!
 for _ in $(seq 100); do curl -fs -o /dev/null http://127.0.0.1:8439/ && break; sleep 0.2; done
