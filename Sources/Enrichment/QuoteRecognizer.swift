@@ -23,6 +23,8 @@ struct QuoteRecognizer {
         var female: Bool?
         /// For a person only described ("a spokeswoman for the agency"), the words and organisation.
         var described: (words: String, organisation: String?)?
+        /// For a person named by words no entity settles ("Dr. Okafor"), the name.
+        var unsettledName: String?
     }
 
     func quotations(
@@ -36,7 +38,10 @@ struct QuoteRecognizer {
         let people = Dictionary(
             entities.entities.filter { $0.entity.type == .person }.map { ($0.entity.id, $0.entity) },
             uniquingKeysWith: { a, _ in a })
-        var salient = SalienceTrail(subjects: sentenceSubjects(views, units: units, people: people))
+        var quoted = [[Range<Int>]](repeating: [], count: scans.count)
+        for span in spans { for piece in span.pieces { quoted[piece.unit].append(piece.range) } }
+        var salient = SalienceTrail(
+            subjects: sentenceSubjects(views, units: units, people: people, quoted: quoted))
         let lede = units.firstIndex { $0.role == .paragraph }
         var result: [Quotation] = []
         var previous: (end: TextPosition, close: TextPosition?, speaker: Speaker?)?
@@ -116,6 +121,7 @@ struct QuoteRecognizer {
                 $0.female == nil || female == nil || $0.female == female
             }
             if let id = antecedent?.entity { return named(id, mention: words) }
+            if let antecedent, let name = antecedent.unsettledName { return Speaker(name: name, mention: words) }
             // A described person of the pronoun's sex is who it means; of unknown sex, nobody is.
             if let antecedent, let described = antecedent.described, antecedent.female != nil {
                 return Speaker(mention: words, description: described.words, organisation: described.organisation)
@@ -124,7 +130,8 @@ struct QuoteRecognizer {
         case .description(let words, let organisation):
             return Speaker(mention: words, description: words.text, organisation: organisation)
         case .unknownPerson(let words):
-            return Speaker(mention: words)
+            // Named as the text names them, linked to no one.
+            return Speaker(name: Self.nameWithoutHonorific(words.text), mention: words)
         case .none:
             return nil
         }
@@ -142,19 +149,32 @@ struct QuoteRecognizer {
             return Self.described(words, organisation: organisation, at: position, in: views[words.unit])
         }
         if case .unknownPerson(let words) = candidate {
-            return Salient(position: position, entity: nil, female: Self.sex(ofHonorific: words.text))
+            return Salient(
+                position: position, entity: nil, female: Self.sex(ofHonorific: words.text),
+                unsettledName: Self.nameWithoutHonorific(words.text))
         }
         return nil
     }
 
     /// People who are the subject of a sentence, in reading order: named, or described in a
-    /// sentence that reports their words ("Her husband, Keith, said the couple …").
-    private func sentenceSubjects(_ views: [UnitView], units: [TextUnit], people: [String: Entity]) -> [Salient] {
+    /// sentence that reports their words ("Her husband, Keith, said the couple …"). Sentences inside
+    /// a quotation (`quoted`: each unit's quoted ranges, in order) are the speaker's words: who
+    /// they talk about is no antecedent for the narrative's "he said".
+    private func sentenceSubjects(
+        _ views: [UnitView], units: [TextUnit], people: [String: Entity], quoted: [[Range<Int>]]
+    ) -> [Salient] {
         var events: [Salient] = []
         for view in views where units[view.unit].role == .paragraph {
             var start = 0
+            var inside = quoted[view.unit][...]
             while start < view.tokens.count {
                 let end = view.sentenceEnd(after: start)
+                let offset = view.tokens[start].start
+                while let range = inside.first, range.upperBound <= offset { inside = inside.dropFirst() }
+                if let range = inside.first, range.contains(offset) {
+                    start = end
+                    continue
+                }
                 switch finder.clauseSubject(from: start, before: end, in: view) {
                 case .entity(let mention):
                     if let entity = people[mention.entity] {
@@ -171,7 +191,10 @@ struct QuoteRecognizer {
                     }
                 case .unknownPerson(let words):
                     let position = TextPosition(unit: view.unit, offset: words.start)
-                    events.append(Salient(position: position, entity: nil, female: Self.sex(ofHonorific: words.text)))
+                    events.append(
+                        Salient(
+                            position: position, entity: nil, female: Self.sex(ofHonorific: words.text),
+                            unsettledName: Self.nameWithoutHonorific(words.text)))
                 default:
                     break
                 }
@@ -211,6 +234,16 @@ struct QuoteRecognizer {
         let honorific = words.split(separator: " ").first.map { WordHash.hash(String($0)) } ?? 0
         return femaleHonorifics.contains(honorific) ? true : maleHonorifics.contains(honorific) ? false : nil
     }
+
+    /// "Dr. Okafor" → "Okafor": the name a reader looks for, without its honorific.
+    static func nameWithoutHonorific(_ words: String) -> String {
+        let parts = words.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2 else { return words }
+        let first = parts[0].hasSuffix(".") ? parts[0].dropLast() : parts[0]
+        return honorificWords.contains(WordHash.hash(String(first))) ? String(parts[1]) : words
+    }
+
+    private static let honorificWords = WordSet(["mr", "mrs", "ms", "miss", "dr", "mx"].map(WordHash.hash))
 
     static let femaleHonorifics = WordSet(
         ["ms", "mrs", "miss", "dame", "lady", "baroness"].map(WordHash.hash))

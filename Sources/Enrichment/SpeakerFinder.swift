@@ -35,6 +35,7 @@ struct SpeakerFinder {
     static let pronouns: [UInt64: Bool?] = [
         WordHash.hash("he"): false, WordHash.hash("she"): true, WordHash.hash("they"): nil,
     ]
+    static let firstPersons = WordSet(["i", "we", "you", "it"].map(WordHash.hash))
     static let relatives = WordSet(["who", "which", "that"].map(WordHash.hash))
     static let determiners = WordSet(
         ["a", "an", "the", "one", "another", "two", "three", "several", "some", "many"].map(WordHash.hash))
@@ -114,15 +115,62 @@ struct SpeakerFinder {
             return description(endingAt: position, from: sentence, in: view)
         }
         if token.isWord, token.isCapitalized {
-            var start = position
-            while start > sentence, tokens[start - 1].isWord, tokens[start - 1].isCapitalized { start -= 1 }
-            if !isInsidePhrase(start, sentence: sentence, in: view), lexicon.honorifics.contains(tokens[start].hash) {
-                return .unknownPerson(view.speakerMention(start..<position + 1))
+            if let name = unsettledName(endingAt: position, from: sentence, in: view) {
+                return .unknownPerson(view.speakerMention(name))
             }
             return clauseSubject(from: sentence, before: verb, in: view)
         }
         return .none
     }
+
+    /// A name no entity settles, in the subject's place right before a reporting verb: capitalised
+    /// words after an honorific (`Dr. Nair said`), after the closing mark of a quotation
+    /// (`“…,” Okafor said`, where even a word of the dictionary is a name: `“…,” Small said`),
+    /// or opening the sentence when the first is no dictionary word (`Okafor said on Monday`).
+    /// A surname the article leaves ambiguous (two Clintons) is one, too: written as the text
+    /// has it, linked to no one.
+    func unsettledName(endingAt last: Int, from sentence: Int, in view: UnitView) -> Range<Int>? {
+        let tokens = view.tokens
+        var start = last
+        while start > sentence, tokens[start - 1].isWord, tokens[start - 1].isCapitalized { start -= 1 }
+        // "Mr. Amar", "Sen. Okafor": an abbreviated honorific keeps its full stop.
+        if start - 2 >= sentence, tokens[start - 1].mark == ".", tokens[start - 2].isCapitalized,
+            lexicon.standsBeforeName(tokens[start - 2].hash)
+        {
+            start -= 2
+        }
+        guard last - start < 5, !tokens[last].flags.contains(.possessive),
+            !isInsidePhrase(start, sentence: sentence, in: view)
+                || Self.followsQuotation(start, in: view)
+        else { return nil }
+        if lexicon.honorifics.contains(tokens[start].hash) { return start..<last + 1 }
+        guard Self.pronouns[tokens[start].hash] == nil, !Self.firstPersons.contains(tokens[start].hash),
+            !Self.determiners.contains(tokens[start].hash), !Self.conjunctions.contains(tokens[start].hash)
+        else { return nil }
+        let common = lexicon.commonWords.contains(tokens[start].hash)
+        // Mid-sentence after the closing mark, a word of the dictionary is a name; at the start of a
+        // new sentence ("…” From the start, Okafor said) it need not be.
+        if Self.followsQuotation(start, in: view), !common || !tokens[start].flags.contains(.sentenceStart) {
+            return start..<last + 1
+        }
+        guard start == sentence, !common,
+            !lexicon.standsBeforeName(tokens[start].hash)
+        else { return nil }
+        return start..<last + 1
+    }
+
+    /// Whether only a closing quotation mark and punctuation stand before token `index`
+    /// (`“…,” Okafor said`, `“…?” Okafor asked`).
+    private static func followsQuotation(_ index: Int, in view: UnitView) -> Bool {
+        var before = index - 1
+        while before >= 0, !view.tokens[before].isWord {
+            if let mark = view.tokens[before].mark, closingMarks.contains(mark) { return true }
+            before -= 1
+        }
+        return false
+    }
+
+    private static let closingMarks: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{201C}", "'", "\u{2019}"]
 
     /// Whether the words starting at token `first` follow a list word or preposition ("and Google",
     /// "for the FBI") or a comma, so that they modify something rather than start the clause.
@@ -152,9 +200,11 @@ struct SpeakerFinder {
         if position < limit, tokens[position].isWord, tokens[position].isCapitalized,
             lexicon.honorifics.contains(tokens[position].hash), view.mention(startingAt: position) == nil
         {
-            var end = position + 1
+            // "Dr. Abernethy": an abbreviated honorific keeps its full stop.
+            let name = position + 1 < limit && tokens[position + 1].mark == "." ? position + 2 : position + 1
+            var end = name
             while end < limit, tokens[end].isWord, tokens[end].isCapitalized { end += 1 }
-            if end > position + 1 { return .unknownPerson(view.speakerMention(position..<end)) }
+            if end > name { return .unknownPerson(view.speakerMention(position..<end)) }
         }
         if position < limit, tokens[position].isWord, !opensNounPhrase(tokens[position]),
             view.mention(startingAt: position) == nil, Self.pronouns[tokens[position].hash] == nil,

@@ -91,3 +91,44 @@ extension QuoteRuleTests {
             ])
     }
 }
+
+extension QuoteRuleTests {
+    /// A surname in the speaker's place that no full name settles — never named in full, a word of
+    /// the dictionary, or shared by two people of the article — is the speaker as the text names
+    /// them, linked to no one; a later pronoun goes to them, not to an earlier person.
+    @Test func aSurnameNoEntitySettlesIsStillTheSpeaker() {
+        let found = quotes(
+            """
+            Gloria Baptiste opened the hearing. "The budget is late," Okonkwo said. "Again," she added.
+
+            "We counted every vote," Small said after the count.
+
+            Both Dana Whitfield and Reuben Whitfield ran for the board. "I will serve," Whitfield said.
+
+            Dr. Abernethy said on Monday that the clinic would close. "We have no staff," she said.
+            """)
+        #expect(
+            found == [
+                "direct ?Okonkwo: The budget is late,",
+                "direct ?Okonkwo: Again,",
+                "direct ?Small: We counted every vote,",
+                "direct ?Whitfield: I will serve,",
+                "direct ?Abernethy: We have no staff,",
+            ])
+    }
+
+    /// Not a name: a first-person speaker, a determiner.
+    @Test func wordsAfterAQuotationThatAreNoName() {
+        let found = quotes(
+            """
+            "Nobody asked us," I said to the clerk.
+
+            "It is closed," The council said.
+            """)
+        #expect(
+            found == [
+                "direct -: Nobody asked us,",
+                "direct ~The council: It is closed,",
+            ])
+    }
+}

@@ -22,7 +22,7 @@ struct QuoteRuleTests {
         return enricher.enrich(article).quotes.map { quote in
             let speaker =
                 quote.speaker?.entity ?? quote.speaker?.description.map { "~" + $0 }
-                ?? quote.speaker?.mention.map { "?" + $0.text } ?? "-"
+                ?? quote.speaker?.name.map { "?" + $0 } ?? quote.speaker?.mention.map { "@" + $0.text } ?? "-"
             return "\(quote.kind.rawValue) \(speaker): \(quote.text)"
         }
     }
@@ -114,7 +114,7 @@ struct QuoteRuleTests {
                 "partial ~Officials at the port: under review",
                 "partial royal-college-of-nursing: nowhere near enough",
                 "partial ~a senior official at the ministry: going nowhere",
-                "partial ?Mr Haldane: the port will reopen on Friday",
+                "partial ?Haldane: the port will reopen on Friday",
             ])
     }
 

@@ -65,7 +65,7 @@ struct QuoteSentenceTests {
         #expect(
             found == [
                 "direct graham-stott: Lock both sides in a room until they agree.",
-                "direct ?Ms Natarajan: I understand why people are angry.",
+                "direct ?Natarajan: I understand why people are angry.",
             ])
     }
 
@@ -157,7 +157,7 @@ struct QuoteSentenceTests {
         #expect(
             found == [
                 "direct helen-osei: Footfall goes up when the streets are quieter,",
-                "direct -: Our lawyers are confident.",
+                "direct ?Gray: Our lawyers are confident.",
             ])
     }
 
