@@ -15,21 +15,10 @@ struct QuoteRecognizer {
         self.finder = SpeakerFinder(lexicon: lexicon)
     }
 
-    /// A person who was the subject of a sentence or the speaker of a quotation, for pronouns.
-    struct Salient {
-        var position: TextPosition
-        /// nil for a person the article names but does not settle, or only describes.
-        var entity: String?
-        var female: Bool?
-        /// For a person only described ("a spokeswoman for the agency"), the words and organisation.
-        var described: (words: String, organisation: String?)?
-        /// For a person named by words no entity settles ("Dr. Okafor"), the name.
-        var unsettledName: String?
-    }
-
     func quotations(
         scans: [UnitScan], units: [TextUnit], entities: EntityAnnotations, overrides: [QuoteOverride]
     ) -> [Quotation] {
+
         let spans = QuoteMarks.spans(in: scans, roles: units.map(\.role))
         guard !spans.isEmpty else { return [] }
         var byUnit = [[Mention]](repeating: [], count: scans.count)
@@ -76,10 +65,20 @@ struct QuoteRecognizer {
                 candidate = .entity(
                     Mention(unit: words.unit, start: words.start, end: words.end, entity: entity.id, text: words.text))
             }
-            let speaker = resolve(candidate, at: span.start, salient: salient, entities: entities, people: people)
-            if let event = salience(
-                of: speaker, candidate: candidate, at: span.start, people: people, views: views)
+            // A pronoun means the most salient earlier person of its sex ("they" no one: a quotation
+            // shown as said by "they" tells a reader nothing).
+            var antecedent: Salient?
+            if case .pronoun(let words, let female) = candidate, words.text.lowercased() != "they" {
+                antecedent = salient.last(before: span.start) {
+                    $0.female == nil || female == nil || $0.female == female
+                }
+            }
+            let speaker = resolve(candidate, antecedent: antecedent, entities: entities, people: people)
+            // The speaker is salient for later pronouns — through a pronoun, the person it meant.
+            if var event = antecedent
+                ?? salience(of: speaker, candidate: candidate, at: span.start, people: people, views: views)
             {
+                event.position = span.start
                 salient.hear(event)
             }
             result.append(quotation(span, context: context, speaker: speaker, index: result.count))
@@ -100,10 +99,10 @@ struct QuoteRecognizer {
             unclosed: span.isUnclosed)
     }
 
-    /// Turns a candidate into a speaker: pronouns through salience, entities by their canonical name.
+    /// Turns a candidate into a speaker: a pronoun through its antecedent, entities by their
+    /// canonical name.
     private func resolve(
-        _ candidate: SpeakerCandidate, at position: TextPosition, salient: SalienceTrail, entities: EntityAnnotations,
-        people: [String: Entity]
+        _ candidate: SpeakerCandidate, antecedent: Salient?, entities: EntityAnnotations, people: [String: Entity]
     ) -> Speaker? {
         func named(_ id: String, mention: SpeakerMention?) -> Speaker {
             let name = people[id]?.name ?? entities.entities.first { $0.entity.id == id }?.entity.name
@@ -113,13 +112,9 @@ struct QuoteRecognizer {
         case .entity(let mention):
             let words = SpeakerMention(unit: mention.unit, start: mention.start, end: mention.end, text: mention.text)
             return named(mention.entity, mention: words)
-        case .pronoun(let words, let female):
-            // A pronoun that names no one the article has named (or "they") names no speaker: a
-            // quotation shown as said by "he" tells a reader nothing, and may read as a guess.
-            guard words.text.lowercased() != "they" else { return nil }
-            let antecedent = salient.last(before: position) {
-                $0.female == nil || female == nil || $0.female == female
-            }
+        case .pronoun(let words, _):
+            // A pronoun that means no one the article has named names no speaker: a quotation shown
+            // as said by "he" tells a reader nothing, and may read as a guess.
             if let id = antecedent?.entity { return named(id, mention: words) }
             if let antecedent, let name = antecedent.unsettledName { return Speaker(name: name, mention: words) }
             // A described person of the pronoun's sex is who it means; of unknown sex, nobody is.
@@ -136,116 +131,4 @@ struct QuoteRecognizer {
             return nil
         }
     }
-
-    /// The salience event a quotation's speaker makes, for later pronouns.
-    private func salience(
-        of speaker: Speaker?, candidate: SpeakerCandidate, at position: TextPosition, people: [String: Entity],
-        views: [UnitView]
-    ) -> Salient? {
-        if let id = speaker?.entity, let entity = people[id] {
-            return Salient(position: position, entity: id, female: sex(of: entity, mention: speaker?.mention?.text))
-        }
-        if case .description(let words, let organisation) = candidate {
-            return Self.described(words, organisation: organisation, at: position, in: views[words.unit])
-        }
-        if case .unknownPerson(let words) = candidate {
-            return Salient(
-                position: position, entity: nil, female: Self.sex(ofHonorific: words.text),
-                unsettledName: Self.nameWithoutHonorific(words.text))
-        }
-        return nil
-    }
-
-    /// People who are the subject of a sentence, in reading order: named, or described in a
-    /// sentence that reports their words ("Her husband, Keith, said the couple …"). Sentences inside
-    /// a quotation (`quoted`: each unit's quoted ranges, in order) are the speaker's words: who
-    /// they talk about is no antecedent for the narrative's "he said".
-    private func sentenceSubjects(
-        _ views: [UnitView], units: [TextUnit], people: [String: Entity], quoted: [[Range<Int>]]
-    ) -> [Salient] {
-        var events: [Salient] = []
-        for view in views where units[view.unit].role == .paragraph {
-            var start = 0
-            var inside = quoted[view.unit][...]
-            while start < view.tokens.count {
-                let end = view.sentenceEnd(after: start)
-                let offset = view.tokens[start].start
-                while let range = inside.first, range.upperBound <= offset { inside = inside.dropFirst() }
-                if let range = inside.first, range.contains(offset) {
-                    start = end
-                    continue
-                }
-                switch finder.clauseSubject(from: start, before: end, in: view) {
-                case .entity(let mention):
-                    if let entity = people[mention.entity] {
-                        events.append(
-                            Salient(
-                                position: TextPosition(unit: view.unit, offset: mention.start), entity: mention.entity,
-                                female: sex(of: entity, mention: mention.text)))
-                    }
-                case .description(let words, let organisation)
-                where (start..<end).contains(where: { finder.isVerb(view.tokens[$0]) }):
-                    let position = TextPosition(unit: view.unit, offset: words.start)
-                    if let event = Self.described(words, organisation: organisation, at: position, in: view) {
-                        events.append(event)
-                    }
-                case .unknownPerson(let words):
-                    let position = TextPosition(unit: view.unit, offset: words.start)
-                    events.append(
-                        Salient(
-                            position: position, entity: nil, female: Self.sex(ofHonorific: words.text),
-                            unsettledName: Self.nameWithoutHonorific(words.text)))
-                default:
-                    break
-                }
-                start = end
-            }
-        }
-        return events
-    }
-
-    /// The salience event of a person the text describes without a name, when the description's
-    /// head is a person noun ("her husband", "a spokeswoman for …", not "a statement").
-    private static func described(
-        _ words: SpeakerMention, organisation: String?, at position: TextPosition, in view: UnitView
-    ) -> Salient? {
-        guard let person = PersonNouns.person(words, in: view) else { return nil }
-        return Salient(
-            position: position, entity: nil, female: person.female, described: (words.text, organisation))
-    }
-
-    /// true for a woman, false for a man, nil when the name does not tell: the honorific of the
-    /// mention ("Ms", "Sir"), else the entity's given name (never a surname: "Ward" is also a given name).
-    private func sex(of entity: Entity, mention: String?) -> Bool? {
-        if let mention, let honorific = mention.split(separator: " ", maxSplits: 1).first {
-            let word = WordHash.hash(String(honorific))
-            if Self.femaleHonorifics.contains(word) { return true }
-            if Self.maleHonorifics.contains(word) { return false }
-        }
-        guard let given = entity.name.split(separator: " ", maxSplits: 1).first else { return nil }
-        let word = WordHash.hash(String(given))
-        if lexicon.femaleNames.contains(word) { return true }
-        if lexicon.maleNames.contains(word) { return false }
-        return nil
-    }
-
-    /// The sex the first word of `words` tells when it is an honorific ("Ms Gray", "Sir Bernard").
-    private static func sex(ofHonorific words: String) -> Bool? {
-        let honorific = words.split(separator: " ").first.map { WordHash.hash(String($0)) } ?? 0
-        return femaleHonorifics.contains(honorific) ? true : maleHonorifics.contains(honorific) ? false : nil
-    }
-
-    /// "Dr. Okafor" → "Okafor": the name a reader looks for, without its honorific.
-    static func nameWithoutHonorific(_ words: String) -> String {
-        let parts = words.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2 else { return words }
-        let first = parts[0].hasSuffix(".") ? parts[0].dropLast() : parts[0]
-        return honorificWords.contains(WordHash.hash(String(first))) ? String(parts[1]) : words
-    }
-
-    private static let honorificWords = WordSet(["mr", "mrs", "ms", "miss", "dr", "mx"].map(WordHash.hash))
-
-    static let femaleHonorifics = WordSet(
-        ["ms", "mrs", "miss", "dame", "lady", "baroness"].map(WordHash.hash))
-    static let maleHonorifics = WordSet(["mr", "sir", "lord", "baron"].map(WordHash.hash))
 }

@@ -14,6 +14,15 @@ enum SpeakerCandidate {
     /// The text gives no speaker.
     case none
 
+    /// Where the words it rests on start in their unit.
+    var offset: Int? {
+        switch self {
+        case .entity(let mention): mention.start
+        case .pronoun(let words, _), .description(let words, _), .unknownPerson(let words): words.start
+        case .none: nil
+        }
+    }
+
     var isNone: Bool {
         if case .none = self { return true }
         return false
