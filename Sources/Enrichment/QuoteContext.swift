@@ -101,12 +101,32 @@ struct QuoteContext {
             if !subject.isNone { return subject }
         }
         let trailing = trailing()
+        if trailing.isNone, opensParagraph, let leadIn = leadIn() { return leadIn }
         guard trailing.isNone, opensSentence else { return trailing }
         // Its own words name nobody: the sentence before, when it reports someone's words ("Dr
         // Marsh said the walls were old. “Nobody planned for this.”").
         if let according = accordingTo(in: sentenceOrPreviousBefore.lowerBound..<open - 1) { return according }
         if let verb = nearestVerb(in: first, before: open - 1) { return finder.subject(ofVerb: verb, in: first) }
         return .none
+    }
+
+    /// `Cruz continued:` ending the paragraph before one that opens with the quotation: the subject
+    /// of that sentence's reporting verb, or of the sentence (`The minister was blunt:`).
+    private func leadIn() -> SpeakerCandidate? {
+        guard span.openMark.unit > 0 else { return nil }
+        let view = views[span.openMark.unit - 1]
+        guard let colon = view.tokens.indices.last, view.tokens[colon].mark == ":" else { return nil }
+        let sentence = view.sentenceStart(of: colon)
+        let subject: SpeakerCandidate
+        if let verb = (sentence..<colon).last(where: { finder.isVerb(view.tokens[$0]) }) {
+            subject = finder.subject(ofVerb: verb, in: view)
+        } else {
+            subject = finder.clauseSubject(from: sentence, before: colon, in: view)
+        }
+        switch subject {
+        case .entity, .pronoun, .unknownPerson: return subject
+        default: return nil
+        }
     }
 
     /// `According to X, “…”`, `according to the Royal College of Nursing, the funds are “…”`,

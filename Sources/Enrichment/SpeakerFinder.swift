@@ -25,12 +25,23 @@ struct SpeakerFinder {
             "vowed", "predicted", "denied", "confirmed", "agreed", "added", "remarked", "recalled", "insisted",
             "posted", "concluded", "continued", "boasted", "joked", "pleaded", "protested", "responded",
             "commented", "stated", "maintained", "observed", "cautioned", "countered", "quipped", "told",
+            // Agency and American copy's other verbs of saying, past and present.
+            "charged", "charges", "notes", "reported", "answered", "cited", "cites", "condemned", "labeled",
+            "labelled", "dubbed", "blasted", "slammed", "praised", "criticized", "criticised", "lamented", "mocked",
+            "touted", "pledged", "emphasized", "emphasised", "contended", "contends", "asserted", "asserts",
+            "wondered", "recounted", "shouted", "yelled", "exclaimed", "testified", "demanded", "retorted",
+            "scoffed", "recalls", "acknowledges", "concedes", "observes", "predicts", "announces", "declares",
+            "boasts", "bragged", "mused", "opined", "stressed", "texted", "emailed",
         ].map(WordHash.hash))
     static let participles = WordSet(
         [
             "adding", "arguing", "saying", "warning", "insisting", "claiming", "stressing", "urging", "calling",
             "describing", "telling", "asking", "noting", "explaining", "declaring", "suggesting", "accusing",
-            "writing", "admitting", "branding", "dismissing",
+            "writing", "admitting", "branding", "dismissing", "labeling", "labelling", "dubbing", "citing",
+            "charging", "praising", "slamming", "blasting", "criticizing", "criticising", "mocking", "touting",
+            "pledging", "vowing", "promising", "predicting", "emphasizing", "asserting", "demanding", "recalling",
+            "complaining", "lamenting", "joking", "quipping", "boasting", "conceding", "acknowledging",
+            "announcing", "stating", "replying", "responding", "answering", "concluding",
         ].map(WordHash.hash))
     static let pronouns: [UInt64: Bool?] = [
         WordHash.hash("he"): false, WordHash.hash("she"): true, WordHash.hash("they"): nil,

@@ -132,3 +132,37 @@ extension QuoteRuleTests {
             ])
     }
 }
+
+extension QuoteRuleTests {
+    /// Agency and American copy report speech with more verbs than "said", in both tenses, and
+    /// with participles that carry a partial quotation.
+    @Test func otherVerbsOfSayingAttributeQuotations() {
+        let found = quotes(
+            """
+            "The audit was a whitewash," Councillor Brenda Ivers charged on Tuesday.
+
+            "Nobody reads the small print," notes Ivan Petrov, a consumer lawyer.
+
+            Mayor Tobias Wren hit back, labeling the claim "a desperate stunt by a sore loser."
+            """)
+        #expect(
+            found == [
+                "direct brenda-ivers: The audit was a whitewash,",
+                "direct ivan-petrov: Nobody reads the small print,",
+                "partial tobias-wren: a desperate stunt by a sore loser.",
+            ])
+    }
+
+    /// A paragraph that ends `Wren continued:` introduces the quotation opening the next one.
+    @Test func aParagraphEndingInAColonIntroducesTheNextOnesQuotation() {
+        let found = quotes(
+            """
+            Mayor Tobias Wren spoke for an hour. Near the end, Wren continued:
+
+            "We built this bridge once and we will build it again."
+
+            The councillors applauded.
+            """)
+        #expect(found == ["direct tobias-wren: We built this bridge once and we will build it again."])
+    }
+}
