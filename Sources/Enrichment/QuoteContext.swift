@@ -230,6 +230,13 @@ struct QuoteContext {
         // Subject first: the attribution's last reporting verb, with nothing but punctuation after it
         // or close to the quotation — or, further on, a verb whose subject is a name (`“…,” the
         // organiser, Dr Amara Nwosu, told the crowd outside the town hall`).
+        // `“…,” Okafor said at a rally, adding that …`: the verb right after the subject first.
+        if let verb = (position..<min(stop, position + 5)).first(where: { finder.isVerb(tokens[$0]) }),
+            !SpeakerFinder.participles.contains(tokens[verb].hash)
+        {
+            let subject = finder.subject(ofVerb: verb, in: view)
+            if !subject.isNone { return subject }
+        }
         guard let verb = (position..<stop).last(where: { finder.isVerb(tokens[$0]) }) else { return .none }
         let subject = finder.subject(ofVerb: verb, in: view)
         if (verb + 1..<stop).allSatisfy({ !tokens[$0].isWord }) || verb - position <= 4 { return subject }

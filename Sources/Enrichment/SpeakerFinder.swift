@@ -126,7 +126,7 @@ struct SpeakerFinder {
             return description(endingAt: position, from: sentence, in: view)
         }
         if token.isWord, token.isCapitalized {
-            if let name = unsettledName(endingAt: position, from: sentence, in: view) {
+            if let name = unsettledName(endingAt: position, opening: sentence, from: sentence, in: view) {
                 return .unknownPerson(view.speakerMention(name))
             }
             return clauseSubject(from: sentence, before: verb, in: view)
@@ -137,10 +137,10 @@ struct SpeakerFinder {
     /// A name no entity settles, in the subject's place right before a reporting verb: capitalised
     /// words after an honorific (`Dr. Nair said`), after the closing mark of a quotation
     /// (`“…,” Okafor said`, where even a word of the dictionary is a name: `“…,” Small said`),
-    /// or opening the sentence when the first is no dictionary word (`Okafor said on Monday`).
-    /// A surname the article leaves ambiguous (two Clintons) is one, too: written as the text
-    /// has it, linked to no one.
-    func unsettledName(endingAt last: Int, from sentence: Int, in view: UnitView) -> Range<Int>? {
+    /// or opening the clause (at `opening`) when the first is no dictionary word (`Okafor said on
+    /// Monday`). A surname the article leaves ambiguous (two Clintons) is one, too: written as the
+    /// text has it, linked to no one.
+    func unsettledName(endingAt last: Int, opening: Int, from sentence: Int, in view: UnitView) -> Range<Int>? {
         let tokens = view.tokens
         var start = last
         while start > sentence, tokens[start - 1].isWord, tokens[start - 1].isCapitalized { start -= 1 }
@@ -151,7 +151,7 @@ struct SpeakerFinder {
             start -= 2
         }
         guard last - start < 5, !tokens[last].flags.contains(.possessive),
-            !isInsidePhrase(start, sentence: sentence, in: view)
+            start == opening || !isInsidePhrase(start, sentence: sentence, in: view)
                 || Self.followsQuotation(start, in: view)
         else { return nil }
         if lexicon.honorifics.contains(tokens[start].hash) { return start..<last + 1 }
@@ -164,10 +164,23 @@ struct SpeakerFinder {
         if Self.followsQuotation(start, in: view), !common || !tokens[start].flags.contains(.sentenceStart) {
             return start..<last + 1
         }
-        guard start == sentence, !common,
+        guard start == opening, !common,
             !lexicon.standsBeforeName(tokens[start].hash)
         else { return nil }
         return start..<last + 1
+    }
+
+    /// A name no entity settles opening the clause at `position` and followed by a lowercase word.
+    private func unsettledSubject(at position: Int, before limit: Int, from sentence: Int, in view: UnitView)
+        -> Range<Int>?
+    {
+        let tokens = view.tokens
+        var last = position
+        if last + 2 < limit, tokens[last + 1].mark == ".", lexicon.honorifics.contains(tokens[last].hash) { last += 2 }
+        guard tokens[last].isWord, tokens[last].isCapitalized else { return nil }
+        while last + 1 < limit, tokens[last + 1].isWord, tokens[last + 1].isCapitalized { last += 1 }
+        guard last + 1 < limit, tokens[last + 1].isWord, !tokens[last + 1].isCapitalized else { return nil }
+        return unsettledName(endingAt: last, opening: position, from: sentence, in: view)
     }
 
     /// Whether only a closing quotation mark and punctuation stand before token `index`
@@ -227,6 +240,10 @@ struct SpeakerFinder {
         guard position < limit else { return .none }
         // "Carol Dean's husband, Keith, said": a name in the possessive is not the subject.
         let mention = view.mention(startingAt: position)
+        // "After the vote, Mrs. Clinton shook her head": a name no entity settles, before its verb.
+        if mention == nil, let name = unsettledSubject(at: position, before: limit, from: sentence, in: view) {
+            return .unknownPerson(view.speakerMention(name))
+        }
         let possessive = mention.map { tokens[view.tokenIndex(atOrAfter: $0.end - 1)].flags.contains(.possessive) }
         if let mention, possessive != true { return .entity(mention) }
         if let female = Self.pronouns[tokens[position].hash] {

@@ -166,3 +166,19 @@ extension QuoteRuleTests {
         #expect(found == ["direct tobias-wren: We built this bridge once and we will build it again."])
     }
 }
+
+extension QuoteRuleTests {
+    /// The verb right after the name attributes the quotation, however long the sentence runs on
+    /// with participles; a name no entity settles may open a clause after a fronted phrase.
+    @Test func theVerbNextToTheNameAttributesALongAttribution() {
+        let found = quotes(
+            """
+            Both Helen Marsh and Rupert Marsh sat on the board.
+
+            "The pool stays open," Marsh said at a packed meeting on Friday, adding that staff would be kept on.
+
+            Asked about the budget, Mrs. Marsh shook her head and said, "Not this year."
+            """)
+        #expect(found == ["direct ?Marsh: The pool stays open,", "direct ?Marsh: Not this year."])
+    }
+}
