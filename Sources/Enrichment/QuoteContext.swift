@@ -93,6 +93,8 @@ struct QuoteContext {
             }
         }
         if let according = accordingTo(in: sentenceBefore) { return according }
+        // `X said that “…,” Y added`: a quotation ending in a comma hands over to the words after it.
+        if endsInComma, !opensSentence, case let after = trailing(), !after.isNone { return after }
         // A reporting verb earlier in the sentence: `X warned of “…”`, `He said … “embraced the web”`;
         // a passive one's agent: `was branded “shameful” by the local MP, Rachel Akande`.
         if !opensSentence, let verb = nearestVerb(in: first, before: open) {
@@ -127,6 +129,12 @@ struct QuoteContext {
         case .entity, .pronoun, .unknownPerson: return subject
         default: return nil
         }
+    }
+
+    /// The quotation's last character is a comma (`“…,” she said`).
+    private var endsInComma: Bool {
+        let scalars = last.scan.scalars
+        return span.end.offset > 0 && span.end.offset <= scalars.count && scalars[span.end.offset - 1] == ","
     }
 
     /// `According to X, “…”`, `according to the Royal College of Nursing, the funds are “…”`,
@@ -234,11 +242,11 @@ struct QuoteContext {
         if let verb = (position..<min(stop, position + 5)).first(where: { finder.isVerb(tokens[$0]) }),
             !SpeakerFinder.participles.contains(tokens[verb].hash)
         {
-            let subject = finder.subject(ofVerb: verb, in: view)
+            let subject = finder.subject(ofVerb: verb, after: close + 1, in: view)
             if !subject.isNone { return subject }
         }
         guard let verb = (position..<stop).last(where: { finder.isVerb(tokens[$0]) }) else { return .none }
-        let subject = finder.subject(ofVerb: verb, in: view)
+        let subject = finder.subject(ofVerb: verb, after: close + 1, in: view)
         if (verb + 1..<stop).allSatisfy({ !tokens[$0].isWord }) || verb - position <= 4 { return subject }
         if case .entity = subject, !(position..<verb).contains(where: { finder.isVerb(tokens[$0]) }) { return subject }
         return .none

@@ -31,7 +31,7 @@ struct SpeakerFinder {
             "touted", "pledged", "emphasized", "emphasised", "contended", "contends", "asserted", "asserts",
             "wondered", "recounted", "shouted", "yelled", "exclaimed", "testified", "demanded", "retorted",
             "scoffed", "recalls", "acknowledges", "concedes", "observes", "predicts", "announces", "declares",
-            "boasts", "bragged", "mused", "opined", "stressed", "texted", "emailed",
+            "boasts", "bragged", "mused", "opined", "stressed", "texted", "emailed", "repeated", "assured",
         ].map(WordHash.hash))
     static let participles = WordSet(
         [
@@ -76,10 +76,11 @@ struct SpeakerFinder {
         token.isWord && (Self.verbs.contains(token.hash) || Self.participles.contains(token.hash))
     }
 
-    /// The speaker named by the clause whose reporting verb is token `verb`.
-    func subject(ofVerb verb: Int, in view: UnitView) -> SpeakerCandidate {
+    /// The speaker named by the clause whose reporting verb is token `verb`; with `after`, the
+    /// clause starts no earlier (after a quotation's closing mark: its words name no speaker).
+    func subject(ofVerb verb: Int, after lowerBound: Int = 0, in view: UnitView) -> SpeakerCandidate {
         let tokens = view.tokens
-        let sentence = view.sentenceStart(of: verb)
+        let sentence = max(view.sentenceStart(of: verb), min(lowerBound, verb))
         if Self.participles.contains(tokens[verb].hash) { return clauseSubject(from: sentence, before: verb, in: view) }
         var position = verb - 1
         while position >= sentence, tokens[position].isWord, Self.modifiers.contains(tokens[position].hash) {
@@ -333,6 +334,10 @@ struct SpeakerFinder {
                 !last.isCapitalized || lexicon.standsBeforeName(last.hash)
                     || (index - 1 == position && last.flags.contains(.sentenceStart))
             else { return nil }
+            // "Perez hammered Trump": a name, a verb, a name — no description.
+            if index - 2 >= position, tokens[index - 2].isCapitalized, looksLikePastTense(index - 1, in: view) {
+                return nil
+            }
             let end = view.tokenIndex(atOrAfter: mention.end - 1)
             guard !tokens[end].flags.contains(.possessive) else { return nil }
             let after = end + 1

@@ -182,3 +182,26 @@ extension QuoteRuleTests {
         #expect(found == ["direct ?Marsh: The pool stays open,", "direct ?Marsh: Not this year."])
     }
 }
+
+extension QuoteRuleTests {
+    /// Names inside a quotation never speak it; a quotation ending in a comma hands over to the
+    /// attribution after it; "X hammered Y" is no description of Y.
+    @Test func theAttributionAfterAQuotationOutranksNamesInsideAndBeforeIt() {
+        let found = quotes(
+            """
+            The count went on late into the night.
+
+            "Both Nora Quint and Felix Adeyemi frighten me," the Texan said later.
+
+            Nora Quint would not say that "the figures were public," Oduya added.
+
+            Felix Adeyemi hammered Nora Quint, calling her plan "a fantasy."
+            """)
+        #expect(
+            found == [
+                "direct ~the Texan: Both Nora Quint and Felix Adeyemi frighten me,",
+                "partial ?Oduya: the figures were public,",
+                "partial felix-adeyemi: a fantasy.",
+            ])
+    }
+}
