@@ -10,6 +10,16 @@ enum PersonNouns {
     /// for the Environment Agency"), else the last word; a noun phrase of up to five words ("the
     /// council's most senior official"), not a clause the subject reading ran on into.
     static func person(_ words: SpeakerMention, in view: UnitView) -> Person? {
+        guard let head = head(of: words, in: view) else { return nil }
+        if female.contains(head.hash) { return Person(female: true) }
+        if male.contains(head.hash) { return Person(female: false) }
+        if either.contains(head.hash) { return Person(female: nil) }
+        return nil
+    }
+
+    /// The head of a description of up to five words: the last word before "for", "at", "of" or
+    /// "from", else the last word.
+    static func head(of words: SpeakerMention, in view: UnitView, longest: Int = 5) -> Token? {
         var head: Token?
         var count = 0
         for token in view.tokens[view.tokenIndex(atOrAfter: words.start)...] where token.isWord {
@@ -17,11 +27,40 @@ enum PersonNouns {
             head = token
             count += 1
         }
-        guard let head, count <= 5 else { return nil }
-        if female.contains(head.hash) { return Person(female: true) }
-        if male.contains(head.hash) { return Person(female: false) }
-        if either.contains(head.hash) { return Person(female: nil) }
-        return nil
+        return count <= longest ? head : nil
+    }
+
+    /// Whether a description can stand for a speaker: headed by a person noun, a body that speaks
+    /// ("the campaign", "the ministry") or what it speaks through ("a statement", "the website"),
+    /// in the singular or plural, or by a capitalised word ("the Texan") — not a time ("a few
+    /// days"), an amount ("14 percent") or a clause read as a subject.
+    static func canSpeak(_ words: SpeakerMention, in view: UnitView) -> Bool {
+        guard let head = head(of: words, in: view, longest: 8) else { return false }
+        if head.isCapitalized && !head.flags.contains(.sentenceStart) { return true }
+        if isSpeakerNoun(head, in: view) { return true }
+        // "The harbour master": a short noun phrase after a determiner, headed by no word of time,
+        // amount or manner ("a few days", "the past").
+        let first = view.tokens[view.tokenIndex(atOrAfter: words.start)]
+        return SpeakerFinder.determiners.contains(first.hash) && !notSpeakers.contains(head.hash)
+            && !view.scan.text(head.start, head.end).hasSuffix("ly")
+    }
+
+    /// Heads of noun phrases that never speak.
+    static let notSpeakers = WordSet(words: [
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times", "past", "future",
+        "now", "ago", "night", "morning", "afternoon", "evening", "hour", "hours", "minute", "minutes", "moment",
+        "percent", "point", "points", "number", "way", "thing", "things", "lot", "bit", "end", "start", "part",
+        "kind", "sort", "fact", "idea", "issue", "question", "problem", "case", "room", "place", "side",
+    ])
+
+    /// Whether a word is a person noun or a speaking body's, in the singular or plural.
+    static func isSpeakerNoun(_ head: Token, in view: UnitView) -> Bool {
+        if isPersonNoun(head.hash) || speakers.contains(head.hash) { return true }
+        let word = view.scan.text(head.start, head.end).lowercased()
+        guard word.count > 3, word.hasSuffix("s") else { return false }
+        let singular = WordHash.hash(
+            String(word.dropLast(word.hasSuffix("ies") ? 3 : 1)) + (word.hasSuffix("ies") ? "y" : ""))
+        return isPersonNoun(singular) || speakers.contains(singular) || speakers.contains(WordHash.hash(word))
     }
 
     /// Whether the word (its hash) is one of the person nouns.
@@ -44,6 +83,25 @@ enum PersonNouns {
         "spokesman", "chairman", "businessman", "policeman", "councilman", "congressman", "man", "boy",
         "boyfriend", "headmaster", "landlord", "fiancé", "fiance", "dad", "fisherman",
     ])
+    /// Who else speaks in news copy: more people, bodies, and what they speak through.
+    static let speakers = WordSet(words: [
+        "user", "strategist", "mogul", "supporter", "staffer", "physician", "organizer", "front-runner", "designer",
+        "ally", "lawmaker", "commenter", "columnist", "tycoon", "narrator", "person", "people", "senator",
+        "governor", "representative", "democrat", "republican", "critic", "consultant", "pollster", "attorney",
+        "historian", "professor", "author", "writer", "reporter", "journalist", "editor", "host", "anchor", "chief",
+        "head", "boss", "pastor", "priest", "pope", "bishop", "king", "queen", "prince", "princess", "ambassador",
+        "diplomat", "general", "commander", "sheriff", "chancellor", "attendee", "delegate", "nominee",
+        "challenger", "opponent", "rival", "incumbent", "spokespeople", "moderator", "crowd", "agent", "justice",
+        "lady", "campaign", "group", "company", "board", "statement", "report", "ad", "email", "website",
+        "release", "letter", "poll", "office", "team", "agency", "government", "organization", "organisation",
+        "media", "newspaper", "lawsuit", "note", "committee", "ministry", "department", "administration", "party",
+        "union", "council", "firm", "network", "paper", "magazine", "site", "post", "tweet", "memo", "filing",
+        "survey", "study", "column", "editorial", "blog", "video", "book", "speech", "interview", "message",
+        "account", "authorities", "police", "coalition", "association", "foundation", "institute", "center",
+        "centre", "court", "panel", "staff", "investigation", "analysis", "opinion", "outlet", "commentator",
+        "adviser", "advisor",
+    ])
+
     static let either = WordSet(words: [
         "spokesperson", "partner", "neighbour", "neighbor", "resident", "passenger", "witness", "friend",
         "colleague", "driver", "teacher", "nurse", "doctor", "officer", "official", "source", "deputy", "manager",

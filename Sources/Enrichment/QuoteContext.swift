@@ -288,9 +288,18 @@ struct QuoteContext {
 }
 
 extension SpeakerCandidate {
-    /// Falls back to describing `range` when no subject was found there.
+    /// Falls back to the words of `range` when no subject was found there (`said Okafor`, `said
+    /// the moderator`): a name no entity settles when they are all capitalised, a description when
+    /// they can stand for a speaker, else none.
     func orDescription(_ view: UnitView, _ range: Range<Int>, _ finder: SpeakerFinder) -> SpeakerCandidate {
         guard isNone else { return self }
-        return .description(view.speakerMention(range), organisation: nil)
+        let words = view.speakerMention(range)
+        if range.count <= 5, range.allSatisfy({ !view.tokens[$0].isWord || view.tokens[$0].isCapitalized }),
+            !finder.namesOrganisation(range, in: view)
+        {
+            return .unknownPerson(words)
+        }
+        if let name = finder.closingName(range, in: view) { return .unknownPerson(view.speakerMention(name)) }
+        return PersonNouns.canSpeak(words, in: view) ? .description(words, organisation: nil) : .none
     }
 }

@@ -23,7 +23,10 @@ struct QuoteRecognizer {
         guard !spans.isEmpty else { return [] }
         var byUnit = [[Mention]](repeating: [], count: scans.count)
         for mention in entities.mentions { byUnit[mention.unit].append(mention) }
-        let views = scans.indices.map { UnitView(scan: scans[$0], unit: $0, mentions: byUnit[$0]) }
+        let capitalised = UnitView.capitalised(in: scans)
+        let views = scans.indices.map {
+            UnitView(scan: scans[$0], unit: $0, mentions: byUnit[$0], capitalised: capitalised)
+        }
         let people = Dictionary(
             entities.entities.filter { $0.entity.type == .person }.map { ($0.entity.id, $0.entity) },
             uniquingKeysWith: { a, _ in a })

@@ -41,10 +41,14 @@ struct UnitView {
     private let sentenceStarts: [Int32]
     private let sentenceEnds: [Int32]
 
-    init(scan: UnitScan, unit: Int, mentions: [Mention]) {
+    /// Words the article capitalises inside a sentence (names, not a sentence's first word).
+    let capitalised: Set<UInt64>
+
+    init(scan: UnitScan, unit: Int, mentions: [Mention], capitalised: Set<UInt64> = []) {
         self.scan = scan
         self.unit = unit
         self.mentions = mentions
+        self.capitalised = capitalised
         self.tokens = scan.tokens
         var starts = [Int32](repeating: 0, count: tokens.count)
         var ends = [Int32](repeating: Int32(tokens.count), count: tokens.count)
@@ -58,6 +62,23 @@ struct UnitView {
         }
         sentenceStarts = starts
         sentenceEnds = ends
+    }
+
+    /// The words `scans` capitalise inside their sentences as the last of their capitalised words
+    /// (a surname: "… said Trump", not "National" of "the National Security Agency").
+    static func capitalised(in scans: [UnitScan]) -> Set<UInt64> {
+        var words: Set<UInt64> = []
+        for scan in scans {
+            let tokens = scan.tokens
+            for (index, token) in tokens.enumerated()
+            where token.isWord && token.isCapitalized && !token.flags.contains(.sentenceStart)
+                && !token.flags.contains(.allCaps)
+                && (index + 1 == tokens.count || !tokens[index + 1].isWord || !tokens[index + 1].isCapitalized)
+            {
+                words.insert(token.hash)
+            }
+        }
+        return words
     }
 
     /// Index of the token at or after a scalar offset.

@@ -47,6 +47,12 @@ struct SpeakerFinder {
         WordHash.hash("he"): false, WordHash.hash("she"): true, WordHash.hash("they"): nil,
     ]
     static let firstPersons = WordSet(["i", "we", "you", "it"].map(WordHash.hash))
+    /// Words that stand for people without naming or describing them.
+    static let indefinites = WordSet(
+        [
+            "someone", "somebody", "everyone", "everybody", "anyone", "anybody", "nobody", "others", "both", "all",
+            "each", "few", "most", "none", "this", "that", "these", "those", "which", "what", "who",
+        ].map(WordHash.hash))
     static let relatives = WordSet(["who", "which", "that"].map(WordHash.hash))
     static let determiners = WordSet(
         ["a", "an", "the", "one", "another", "two", "three", "several", "some", "many"].map(WordHash.hash))
@@ -123,6 +129,19 @@ struct SpeakerFinder {
             }
             return .entity(mention)
         }
+        // "Sanders says …", "Bush said …": one capitalised word opening the sentence is a name no
+        // entity settles when it is no word of the dictionary or the article capitalises it inside
+        // its sentences too — unless it says who ("Officials said").
+        if token.isWord, token.isCapitalized, position == sentence,
+            !lexicon.commonWords.contains(token.hash) || view.capitalised.contains(token.hash),
+            !PersonNouns.isSpeakerNoun(token, in: view),
+            !Self.indefinites.contains(token.hash), Self.pronouns[token.hash] == nil,
+            !Self.firstPersons.contains(token.hash), !Self.determiners.contains(token.hash),
+            !Self.leadingExclusions.contains(token.hash), !Self.conjunctions.contains(token.hash),
+            !Self.modifiers.contains(token.hash), !Self.nonNouns.contains(token.hash)
+        {
+            return .unknownPerson(view.speakerMention(position..<position + 1))
+        }
         if token.isWord, !token.isCapitalized || token.flags.contains(.sentenceStart) && position == sentence {
             return description(endingAt: position, from: sentence, in: view)
         }
@@ -152,6 +171,7 @@ struct SpeakerFinder {
             start -= 2
         }
         guard last - start < 5, !tokens[last].flags.contains(.possessive),
+            !namesOrganisation(start..<last + 1, in: view),
             start == opening || !isInsidePhrase(start, sentence: sentence, in: view)
                 || Self.followsQuotation(start, in: view)
         else { return nil }
@@ -182,6 +202,32 @@ struct SpeakerFinder {
         while last + 1 < limit, tokens[last + 1].isWord, tokens[last + 1].isCapitalized { last += 1 }
         guard last + 1 < limit, tokens[last + 1].isWord, !tokens[last + 1].isCapitalized else { return nil }
         return unsettledName(endingAt: last, opening: position, from: sentence, in: view)
+    }
+
+    /// Whether capitalised words name an organisation rather than a person ("the Berlin Finance
+    /// Council said"): they end in an organisation's last word or hold its first.
+    func namesOrganisation(_ range: Range<Int>, in view: UnitView) -> Bool {
+        guard let last = range.last(where: { view.tokens[$0].isWord }) else { return false }
+        return lexicon.organisationSuffixes.contains(view.tokens[last].hash)
+            || range.contains { lexicon.organisationHeads.contains(view.tokens[$0].hash) }
+    }
+
+    /// The run of two or more capitalised words that ends a description after a word that is
+    /// not (`former Gov. and party Chairman Ed Rendell` → Ed Rendell).
+    /// Not after a word that joins an organisation ("a spokeswoman for the Environment Agency").
+    func closingName(_ range: Range<Int>, in view: UnitView) -> Range<Int>? {
+        let tokens = view.tokens
+        guard let last = range.last(where: { tokens[$0].isWord }), tokens[last].isCapitalized else { return nil }
+        var start = last
+        while start > range.lowerBound, tokens[start - 1].isWord, tokens[start - 1].isCapitalized { start -= 1 }
+        guard start > range.lowerBound, !tokens[start].flags.contains(.sentenceStart) else { return nil }
+        var before = start - 1
+        if Self.articleWords.contains(tokens[before].hash), before > range.lowerBound { before -= 1 }
+        guard !Self.listWords.contains(tokens[before].hash), !Self.organisationLinks.contains(tokens[before].hash)
+        else { return nil }
+        // "Chairman Ed Rendell": the name after the last title.
+        if let title = (start..<last).last(where: { lexicon.standsBeforeName(tokens[$0].hash) }) { start = title + 1 }
+        return last > start && !namesOrganisation(start..<last + 1, in: view) ? start..<last + 1 : nil
     }
 
     /// Whether only a closing quotation mark and punctuation stand before token `index`
@@ -419,6 +465,8 @@ struct SpeakerFinder {
         if let mention = view.mention(covering: range) {
             return .entity(mention)  // the whole description is an alias ("Met chief")
         }
-        return .description(view.speakerMention(range), organisation: organisation)
+        let words = view.speakerMention(range)
+        if let name = closingName(range, in: view) { return .unknownPerson(view.speakerMention(name)) }
+        return PersonNouns.canSpeak(words, in: view) ? .description(words, organisation: organisation) : .none
     }
 }

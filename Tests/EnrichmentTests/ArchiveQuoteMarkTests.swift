@@ -205,3 +205,27 @@ extension QuoteRuleTests {
             ])
     }
 }
+
+extension QuoteRuleTests {
+    /// Only words that can stand for a speaker describe one: a time or an amount read as a subject
+    /// is no speaker; a name closing a long description is the speaker; a surname opening the
+    /// sentence, though a word of the dictionary, is a name when the article capitalises it.
+    @Test func descriptionsMustBeAbleToSpeakAndNamesCloseThem() {
+        let found = quotes(
+            """
+            The count went on late into the night.
+
+            A few days later, "the vote was rigged," a few days said.
+
+            "We will appeal," said the former mayor and party Chairman Ed Rendwick.
+
+            Voters in Ashford backed Stephen Bush and Maria Bush. Bush said the result was "a clear mandate."
+            """)
+        #expect(
+            found == [
+                "partial -: the vote was rigged,",
+                "direct ?Ed Rendwick: We will appeal,",
+                "partial ?Bush: a clear mandate.",
+            ])
+    }
+}
