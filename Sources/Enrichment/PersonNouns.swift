@@ -38,6 +38,15 @@ enum PersonNouns {
         guard let head = head(of: words, in: view, longest: 8) else { return false }
         if head.isCapitalized && !head.flags.contains(.sentenceStart) { return true }
         if isSpeakerNoun(head, in: view) { return true }
+        // "says hydrologist", "the pollster": a noun for someone who does something.
+        let word = view.scan.text(head.start, head.end).lowercased()
+        if !notSpeakers.contains(head.hash), word.count > 4,
+            ["ist", "ian", "er", "or", "ant", "ent", "ists", "ians", "ers", "ors", "ants", "ents"].contains(where: {
+                word.hasSuffix($0)
+            })
+        {
+            return true
+        }
         // "The harbour master": a short noun phrase after a determiner, headed by no word of time,
         // amount or manner ("a few days", "the past").
         let first = view.tokens[view.tokenIndex(atOrAfter: words.start)]
@@ -51,6 +60,9 @@ enum PersonNouns {
         "now", "ago", "night", "morning", "afternoon", "evening", "hour", "hours", "minute", "minutes", "moment",
         "percent", "point", "points", "number", "way", "thing", "things", "lot", "bit", "end", "start", "part",
         "kind", "sort", "fact", "idea", "issue", "question", "problem", "case", "room", "place", "side",
+        "number", "order", "quarter", "summer", "winter", "matter", "border", "floor", "error", "other",
+        "others", "water", "moment", "percent", "comment", "amendment", "event", "content", "corner", "letter",
+        "chapter", "center", "centre",
     ])
 
     /// Whether a word is a person noun or a speaking body's, in the singular or plural.

@@ -54,7 +54,9 @@ extension QuoteRecognizer {
                 let reports = verb != nil
                 var subject = finder.clauseSubject(from: start, before: end, in: view)
                 // "Okonkwo said on Monday …", Okonkwo settled by no entity: the reporting verb's subject.
-                if subject.isNone, let verb { subject = finder.subject(ofVerb: verb, in: view) }
+                if subject.isNone, let verb, verb > start, view.tokens[verb - 1].isCapitalized {
+                    subject = finder.subject(ofVerb: verb, in: view)
+                }
                 if let offset = subject.offset, isQuoted(offset) { subject = .none }
                 switch subject {
                 case .entity(let mention):

@@ -42,9 +42,9 @@ struct UnitView {
     private let sentenceEnds: [Int32]
 
     /// Words the article capitalises inside a sentence (names, not a sentence's first word).
-    let capitalised: Set<UInt64>
+    let capitalised: WordSet
 
-    init(scan: UnitScan, unit: Int, mentions: [Mention], capitalised: Set<UInt64> = []) {
+    init(scan: UnitScan, unit: Int, mentions: [Mention], capitalised: WordSet = WordSet([])) {
         self.scan = scan
         self.unit = unit
         self.mentions = mentions
@@ -66,8 +66,8 @@ struct UnitView {
 
     /// The words `scans` capitalise inside their sentences as the last of their capitalised words
     /// (a surname: "… said Trump", not "National" of "the National Security Agency").
-    static func capitalised(in scans: [UnitScan]) -> Set<UInt64> {
-        var words: Set<UInt64> = []
+    static func capitalised(in scans: [UnitScan]) -> WordSet {
+        var words: [UInt64] = []
         for scan in scans {
             let tokens = scan.tokens
             for (index, token) in tokens.enumerated()
@@ -75,10 +75,10 @@ struct UnitView {
                 && !token.flags.contains(.allCaps)
                 && (index + 1 == tokens.count || !tokens[index + 1].isWord || !tokens[index + 1].isCapitalized)
             {
-                words.insert(token.hash)
+                words.append(token.hash)
             }
         }
-        return words
+        return WordSet(words)
     }
 
     /// Index of the token at or after a scalar offset.
