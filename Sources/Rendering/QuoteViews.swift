@@ -61,7 +61,10 @@ public struct SpeakerQuotesView: TemplateView, Sendable {
         var order: [String] = []
         var groups: [String: SpeakerQuotesView] = [:]
         for quote in quotes {
-            let key = quote.speaker?.entity ?? quote.speaker?.description ?? ""
+            // A speaker is their entity, else the name the text gives (linked to no one), else how
+            // the text describes them.
+            let key =
+                quote.speaker?.entity ?? quote.speaker?.name.map { "name:" + $0 } ?? quote.speaker?.description ?? ""
             let name =
                 quote.speaker?.name ?? quote.speaker?.description.map { $0.prefix(1).uppercased() + $0.dropFirst() }
             let text = quote.text.joiningParagraphs

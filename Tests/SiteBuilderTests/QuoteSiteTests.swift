@@ -69,6 +69,28 @@ struct QuoteSiteTests {
             ))
     }
 
+    /// A speaker the text names by a surname alone, never in full, is shown by that name, linked to
+    /// no page, and has their own group in the article's panel.
+    @Test func aSpeakerNamedOnlyBySurnameIsShownUnlinked() async throws {
+        let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/\n")
+        defer { site.remove() }
+        try site.article(
+            "2026-03-02-ferry.md", "title: Ferry fares",
+            body: """
+                The ferry board met on Monday. "Fares will rise in May," Okonkwo said.
+
+                "Nobody told us," a passenger said.
+                """)
+        _ = try await SiteBuilder(options: BuildOptions(source: site.site)).build()
+        let page = try #require(site.output("articles/ferry/index.html"))
+        #expect(page.contains("title=\"Okonkwo\">Fares will rise in May,</q>"))
+        let panel = try #require(page.range(of: "Who said what"))
+        let rest = page[panel.lowerBound...]
+        #expect(rest.contains("Okonkwo"))
+        #expect(!rest.contains("Unattributed"))
+        #expect(site.output("people/okonkwo/index.html") == nil)
+    }
+
     @Test func speakersAndTheQuoteIndexCollectEveryQuotation() async throws {
         let site = try site()
         defer { site.remove() }
