@@ -68,8 +68,36 @@ public enum PlainTextArticleParser {
         return Article(path: source.path, metadata: metadata, body: body)
     }
 
-    /// Paragraphs separated by blank lines, with surrounding spaces trimmed from each line.
+    /// Paragraphs separated by blank lines, with surrounding spaces trimmed from each line. The
+    /// headline is the first line alone; and a block whose lines nearly all end a sentence is one
+    /// paragraph a line, as wire copy and archive exports lay text out without blank lines (a
+    /// block wrapped at a width keeps its lines together).
     static func paragraphs(of source: SourceText) -> [Paragraph] {
+        var result: [Paragraph] = []
+        for (index, block) in blocks(of: source).enumerated() {
+            if index == 0, block.lines.count > 1 {
+                result.append(Paragraph(lines: [block.lines[0]], firstLine: block.firstLine))
+                let rest = Paragraph(lines: Array(block.lines.dropFirst()), firstLine: block.firstLine + 1)
+                result += lineParagraphs(rest)
+            } else {
+                result += lineParagraphs(block)
+            }
+        }
+        return result
+    }
+
+    /// The block as one paragraph a line when at least nine lines in ten end a sentence.
+    static func lineParagraphs(_ block: Paragraph) -> [Paragraph] {
+        guard block.lines.count > 1 else { return [block] }
+        let ending = block.lines.filter { line in
+            line.text.unicodeScalars.last.map { ".!?\"\u{201D}'\u{2019}:".unicodeScalars.contains($0) } ?? false
+        }
+        guard ending.count * 10 >= block.lines.count * 9 else { return [block] }
+        return block.lines.enumerated().map { Paragraph(lines: [$1], firstLine: block.firstLine + $0) }
+    }
+
+    /// Blocks of lines separated by blank lines.
+    static func blocks(of source: SourceText) -> [Paragraph] {
         var result: [Paragraph] = []
         var current: Paragraph?
         for (index, raw) in scalarLines(of: source).enumerated() {

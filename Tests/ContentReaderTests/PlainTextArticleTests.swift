@@ -71,6 +71,34 @@ struct PlainTextArticleTests {
         #expect(article.body.first?.location.line == 5)
     }
 
+    /// Wire copy and archive exports put one paragraph (or sentence) on each line with no blank line
+    /// between: the headline is the first line, and each line is a paragraph — while a block
+    /// wrapped at a width, its lines ending mid-sentence, stays one paragraph.
+    @Test func oneParagraphALineWithoutBlankLines() throws {
+        let text = """
+            Harbour board cuts ferry fares
+            The board voted on Monday to cut fares by a tenth.
+            "It is the right thing to do," said Agnes Moreau, its chair.
+            Fares fall from 1 May.
+
+            This paragraph was wrapped at a width by the archive that
+            exported it, so its lines end in the middle of a sentence
+            and stay together.
+            """
+        let article = try #require(ArticleReader.read(path: "ferry.txt", bytes: Array(text.utf8)).article)
+        #expect(article.metadata.title == "Harbour board cuts ferry fares")
+        #expect(article.metadata.standfirst == "The board voted on Monday to cut fares by a tenth.")
+        let paragraphs = article.body.compactMap { block -> String? in
+            if case .paragraph(let inlines) = block.kind { return inlines.plainText }
+            return nil
+        }
+        #expect(paragraphs.count == 3)
+        #expect(paragraphs.first == "\"It is the right thing to do,\" said Agnes Moreau, its chair.")
+        #expect(paragraphs.last?.hasPrefix("This paragraph was wrapped") == true)
+        #expect(paragraphs.last?.hasSuffix("and stay together.") == true)
+        #expect(article.body.first?.location.line == 3)
+    }
+
     @Test func anEmptyFileIsAnErrorNotAnEmptyArticle() {
         let result = ArticleReader.read(path: "Content/articles/empty.txt", bytes: Array("\n  \n".utf8))
         #expect(result.article == nil)
