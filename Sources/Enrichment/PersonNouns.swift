@@ -37,10 +37,11 @@ enum PersonNouns {
     static func canSpeak(_ words: SpeakerMention, in view: UnitView) -> Bool {
         guard let head = head(of: words, in: view, longest: 8) else { return false }
         if head.isCapitalized && !head.flags.contains(.sentenceStart) { return true }
-        if isSpeakerNoun(head, in: view) { return true }
-        // "says hydrologist", "the pollster": a noun for someone who does something.
         let word = view.scan.text(head.start, head.end).lowercased()
-        if !notSpeakers.contains(head.hash), word.count > 4,
+        if isSpeakerNoun(head.hash, word) { return true }
+        if notSpeakers.contains(head.hash) { return false }
+        // "says hydrologist", "the pollster": a noun for someone who does something.
+        if word.count > 4,
             ["ist", "ian", "er", "or", "ant", "ent", "ists", "ians", "ers", "ors", "ants", "ents"].contains(where: {
                 word.hasSuffix($0)
             })
@@ -50,8 +51,7 @@ enum PersonNouns {
         // "The harbour master": a short noun phrase after a determiner, headed by no word of time,
         // amount or manner ("a few days", "the past").
         let first = view.tokens[view.tokenIndex(atOrAfter: words.start)]
-        return SpeakerFinder.determiners.contains(first.hash) && !notSpeakers.contains(head.hash)
-            && !view.scan.text(head.start, head.end).hasSuffix("ly")
+        return SpeakerFinder.determiners.contains(first.hash) && !word.hasSuffix("ly")
     }
 
     /// Heads of noun phrases that never speak.
@@ -60,15 +60,19 @@ enum PersonNouns {
         "now", "ago", "night", "morning", "afternoon", "evening", "hour", "hours", "minute", "minutes", "moment",
         "percent", "point", "points", "number", "way", "thing", "things", "lot", "bit", "end", "start", "part",
         "kind", "sort", "fact", "idea", "issue", "question", "problem", "case", "room", "place", "side",
-        "number", "order", "quarter", "summer", "winter", "matter", "border", "floor", "error", "other",
-        "others", "water", "moment", "percent", "comment", "amendment", "event", "content", "corner", "letter",
-        "chapter", "center", "centre",
+        "order", "quarter", "summer", "winter", "matter", "border", "floor", "error", "other", "others", "water",
+        "comment", "amendment", "event", "content", "corner", "chapter",
     ])
 
     /// Whether a word is a person noun or a speaking body's, in the singular or plural.
     static func isSpeakerNoun(_ head: Token, in view: UnitView) -> Bool {
-        if isPersonNoun(head.hash) || speakers.contains(head.hash) { return true }
-        let word = view.scan.text(head.start, head.end).lowercased()
+        isPersonNoun(head.hash) || speakers.contains(head.hash)
+            || isSpeakerNoun(head.hash, view.scan.text(head.start, head.end).lowercased())
+    }
+
+    /// The same for a word given by its hash and its lowercase text.
+    private static func isSpeakerNoun(_ hash: UInt64, _ word: String) -> Bool {
+        if isPersonNoun(hash) || speakers.contains(hash) { return true }
         guard word.count > 3, word.hasSuffix("s") else { return false }
         let singular = WordHash.hash(
             String(word.dropLast(word.hasSuffix("ies") ? 3 : 1)) + (word.hasSuffix("ies") ? "y" : ""))

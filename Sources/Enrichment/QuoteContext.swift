@@ -47,12 +47,7 @@ struct QuoteContext {
         if before.isEmpty || open == 0 { return .direct }
         let words = first.tokens[(open + 1)...].prefix { $0.start < span.end.offset }
         let startsUpper = words.first { $0.isWord }?.isCapitalized ?? false
-        // The end is an offset in the last unit's text (checked against it: a quotation left open
-        // runs to its paragraph's end).
-        let scalars = last.scan.scalars
-        let endsSentence =
-            span.end.offset > 0 && span.end.offset <= scalars.count
-            && ".!?,".unicodeScalars.contains(scalars[span.end.offset - 1])
+        let endsSentence = lastScalar.map { ".!?,".unicodeScalars.contains($0) } ?? false
         return startsUpper && endsSentence ? .direct : .partial
     }
 
@@ -132,9 +127,13 @@ struct QuoteContext {
     }
 
     /// The quotation's last character is a comma (`“…,” she said`).
-    private var endsInComma: Bool {
+    private var endsInComma: Bool { lastScalar == "," }
+
+    /// The quotation's last character. Its end is an offset in the last unit's text (checked against
+    /// it: a quotation left open runs to its paragraph's end).
+    private var lastScalar: Unicode.Scalar? {
         let scalars = last.scan.scalars
-        return span.end.offset > 0 && span.end.offset <= scalars.count && scalars[span.end.offset - 1] == ","
+        return span.end.offset > 0 && span.end.offset <= scalars.count ? scalars[span.end.offset - 1] : nil
     }
 
     /// `According to X, “…”`, `according to the Royal College of Nursing, the funds are “…”`,

@@ -26,12 +26,15 @@ extension QuoteRecognizer {
         if case .description(let words, let organisation) = candidate {
             return Self.described(words, organisation: organisation, at: position, in: views[words.unit])
         }
-        if case .unknownPerson(let words) = candidate {
-            return Salient(
-                position: position, entity: nil, female: Self.sex(ofHonorific: words.text),
-                unsettledName: Self.nameWithoutHonorific(words.text))
-        }
+        if case .unknownPerson(let words) = candidate { return Self.unsettled(words, at: position) }
         return nil
+    }
+
+    /// The salience event of a person named by words no entity settles ("Dr. Okafor").
+    static func unsettled(_ words: SpeakerMention, at position: TextPosition) -> Salient {
+        Salient(
+            position: position, entity: nil, female: sex(ofHonorific: words.text),
+            unsettledName: nameWithoutHonorific(words.text))
     }
 
     /// People who are the subject of a sentence, in reading order: named, or described in a
@@ -73,11 +76,7 @@ extension QuoteRecognizer {
                         events.append(event)
                     }
                 case .unknownPerson(let words):
-                    let position = TextPosition(unit: view.unit, offset: words.start)
-                    events.append(
-                        Salient(
-                            position: position, entity: nil, female: Self.sex(ofHonorific: words.text),
-                            unsettledName: Self.nameWithoutHonorific(words.text)))
+                    events.append(Self.unsettled(words, at: TextPosition(unit: view.unit, offset: words.start)))
                 default:
                     break
                 }

@@ -25,6 +25,14 @@ struct QuoteSiteTests {
         return site
     }
 
+    /// A site at the root holding one article (`slug`, dated 2026-03-01), built; the caller removes it.
+    func builtArticle(_ slug: String, title: String, body: String) async throws -> (TemporarySite, String?) {
+        let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/\n")
+        try site.article("2026-03-01-\(slug).md", "title: \(title)", body: body)
+        _ = try await SiteBuilder(options: BuildOptions(source: site.site)).build()
+        return (site, site.output("articles/\(slug)/index.html"))
+    }
+
     @Test func articlesMarkEachQuotationWithItsSpeakerAndPermalink() async throws {
         let site = try site()
         defer { site.remove() }
@@ -46,17 +54,15 @@ struct QuoteSiteTests {
     }
 
     @Test func anArticleQuotingInSingleMarksIsMarkedUpTheSame() async throws {
-        let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/\n")
-        defer { site.remove() }
-        try site.article(
-            "2026-03-01-bus-route.md", "title: Bus route axed",
+        let (site, built) = try await builtArticle(
+            "bus-route", title: "Bus route axed",
             body: """
                 'Rural people pay the same council tax as everyone else,' said Rachel Akande. 'They deserve the same services.
 
                 'I will be asking the minister what he intends to do.'
                 """)
-        _ = try await SiteBuilder(options: BuildOptions(source: site.site)).build()
-        let page = try #require(site.output("articles/bus-route/index.html"))
+        defer { site.remove() }
+        let page = try #require(built)
         // Smart punctuation curls the marks (the one left open at a paragraph's end into ’); the
         // second paragraph's piece starts after its mark.
         #expect(
@@ -72,17 +78,15 @@ struct QuoteSiteTests {
     /// A speaker the text names by a surname alone, never in full, is shown by that name, linked to
     /// no page, and has their own group in the article's panel.
     @Test func aSpeakerNamedOnlyBySurnameIsShownUnlinked() async throws {
-        let site = try TemporarySite(siteYAML: "title: T\nbase_url: https://example.org/\n")
-        defer { site.remove() }
-        try site.article(
-            "2026-03-02-ferry.md", "title: Ferry fares",
+        let (site, built) = try await builtArticle(
+            "ferry", title: "Ferry fares",
             body: """
                 The ferry board met on Monday. "Fares will rise in May," Okonkwo said.
 
                 "Nobody told us," a passenger said.
                 """)
-        _ = try await SiteBuilder(options: BuildOptions(source: site.site)).build()
-        let page = try #require(site.output("articles/ferry/index.html"))
+        defer { site.remove() }
+        let page = try #require(built)
         #expect(page.contains("title=\"Okonkwo\">Fares will rise in May,</q>"))
         let panel = try #require(page.range(of: "Who said what"))
         let rest = page[panel.lowerBound...]
